@@ -1,0 +1,165 @@
+import { callRest, isCallback, shiftOptional } from '../core/callbacks';
+import type { AnyCallback } from '../core/callbacks';
+import type { ApiContext } from '../core/context';
+import { copyOwnProperties, isPlainObject, optionsObject } from '../core/objects';
+import { hasStatus, isSuccess, malformedBody, outcomeError, responseError } from '../core/outcomes';
+import { ArchiveError, ArgumentError, NotFoundError, RequestError } from '../errors';
+import type { HttpOutcome, SuccessOutcome } from '../http/types';
+import { Archive } from '../models/archive';
+
+/** Layout of a composed archive or broadcast. */
+export interface LayoutOptions {
+  /** Layout type. `custom` requires `stylesheet`. */
+  type: 'bestFit' | 'pip' | 'verticalPresentation' | 'horizontalPresentation' | 'focus' | 'custom';
+  /** CSS of a `custom` layout. */
+  stylesheet?: string;
+  /** Layout while a screen is shared; only with `bestFit`. */
+  screenshareType?: 'bestFit' | 'pip' | 'verticalPresentation' | 'horizontalPresentation';
+}
+
+/** Options of `startArchive` (SPEC §9.1); every key is sent verbatim. */
+export interface ArchiveOptions {
+  /** Name of the archive. */
+  name?: string;
+  /** Record audio. Default true. */
+  hasAudio?: boolean;
+  /** Record video. Default true. */
+  hasVideo?: boolean;
+  /** `composed` (one file, default) or `individual` (a file per stream). */
+  outputMode?: 'composed' | 'individual';
+  /** Layout of a composed archive. */
+  layout?: LayoutOptions;
+  /** Resolution of a composed archive. Default `640x480`. */
+  resolution?: '640x480' | '480x640' | '1280x720' | '720x1280' | '1920x1080' | '1080x1920';
+  /** `auto` (default) records every stream; `manual` only streams added with addArchiveStream. */
+  streamMode?: 'auto' | 'manual';
+  /** Tag allowing several simultaneous archives of one session. */
+  multiArchiveTag?: string;
+  /** Maximum video bitrate, bits per second. */
+  maxBitrate?: number;
+  /** Video quantization parameter (15–40), instead of a bitrate. */
+  quantizationParameter?: number;
+}
+
+/** Options of `listArchives` (SPEC §9.5). */
+export interface ListArchivesOptions {
+  /** Index of the first archive. Default 0. */
+  offset?: number;
+  /** Number of archives (at most 1000). Default 50. */
+  count?: number;
+  /** Only archives of this session. */
+  sessionId?: string;
+}
+
+function archivePath(ctx: ApiContext, archiveId: unknown): string {
+  return `${ctx.projectPath}/archive/${encodeURIComponent(String(archiveId))}`;
+}
+
+/** `(null, Archive)` for a 2xx object body, else the malformed-body error. */
+function archiveResult(ctx: ApiContext, outcome: SuccessOutcome): readonly unknown[] {
+  return isPlainObject(outcome.body) ? [null, new Archive(ctx.ot, outcome.body)] : [malformedBody(outcome)];
+}
+
+/** `startArchive(sessionId[, options], callback)` (SPEC §9.1). */
+export function startArchive(ctx: ApiContext, sessionId: unknown, optionsOrCallback: unknown, maybeCallback: unknown): void {
+  const { value: options, callback } = shiftOptional(optionsOrCallback, maybeCallback);
+  if (!isCallback(callback)) throw new ArgumentError('No callback given to startArchive');
+  if (!sessionId) {
+    callback(new ArgumentError('No session ID given'));
+    return;
+  }
+  const json: Record<string, unknown> = { sessionId };
+  copyOwnProperties(json, options);
+
+  const interpret = (outcome: HttpOutcome): readonly unknown[] => {
+    if (isSuccess(outcome)) {
+      const body = outcome.body as { status?: unknown } | null;
+      if (isPlainObject(body) && body.status === 'started') return [null, new Archive(ctx.ot, body)];
+      return [responseError(new RequestError(`Unexpected response from OpenTok: ${JSON.stringify(body)}`), outcome)];
+    }
+    if (hasStatus(outcome, 404)) return [responseError(new ArchiveError('Session not found'), outcome)];
+    if (hasStatus(outcome, 409)) {
+      return [
+        responseError(
+          new ArchiveError('Recording already in progress or session not using OpenTok Media Router'),
+          outcome,
+        ),
+      ];
+    }
+    return [outcomeError(outcome)];
+  };
+  callRest(ctx.rest, { method: 'POST', path: `${ctx.projectPath}/archive`, json }, interpret, callback);
+}
+
+/** Resolves the callback of an `(archiveId, callback)` method and rejects a missing ID. */
+function archiveIdCall(method: string, archiveId: unknown, callback: unknown): AnyCallback | undefined {
+  if (!isCallback(callback)) throw new ArgumentError(`No callback given to ${method}`);
+  if (!archiveId) {
+    callback(new ArgumentError('No archive ID given'));
+    return undefined;
+  }
+  return callback;
+}
+
+/** `stopArchive(archiveId, callback)` (SPEC §9.2). */
+export function stopArchive(ctx: ApiContext, archiveId: unknown, maybeCallback: unknown): void {
+  const callback = archiveIdCall('stopArchive', archiveId, maybeCallback);
+  if (!callback) return;
+  const interpret = (outcome: HttpOutcome): readonly unknown[] => {
+    if (isSuccess(outcome)) return archiveResult(ctx, outcome);
+    if (hasStatus(outcome, 404)) return [responseError(new ArchiveError('Archive not found'), outcome)];
+    if (hasStatus(outcome, 409)) {
+      const message = (outcome.body as { message?: unknown } | null)?.message;
+      return [responseError(new ArchiveError(message ? String(message) : 'Unknown archive error'), outcome)];
+    }
+    return [outcomeError(outcome)];
+  };
+  callRest(ctx.rest, { method: 'POST', path: `${archivePath(ctx, archiveId)}/stop`, json: {} }, interpret, callback);
+}
+
+/** `getArchive(archiveId, callback)` (SPEC §9.3). */
+export function getArchive(ctx: ApiContext, archiveId: unknown, maybeCallback: unknown): void {
+  const callback = archiveIdCall('getArchive', archiveId, maybeCallback);
+  if (!callback) return;
+  const interpret = (outcome: HttpOutcome): readonly unknown[] => {
+    if (isSuccess(outcome)) return archiveResult(ctx, outcome);
+    if (hasStatus(outcome, 404)) return [responseError(new NotFoundError('Archive not found'), outcome)];
+    return [outcomeError(outcome)];
+  };
+  callRest(ctx.rest, { method: 'GET', path: archivePath(ctx, archiveId) }, interpret, callback);
+}
+
+/** `deleteArchive(archiveId, callback)` (SPEC §9.4). */
+export function deleteArchive(ctx: ApiContext, archiveId: unknown, maybeCallback: unknown): void {
+  const callback = archiveIdCall('deleteArchive', archiveId, maybeCallback);
+  if (!callback) return;
+  const interpret = (outcome: HttpOutcome): readonly unknown[] => {
+    if (isSuccess(outcome)) return [null];
+    if (hasStatus(outcome, 404)) return [responseError(new ArchiveError('Archive not found'), outcome)];
+    return [outcomeError(outcome)];
+  };
+  callRest(ctx.rest, { method: 'DELETE', path: archivePath(ctx, archiveId) }, interpret, callback);
+}
+
+/** `listArchives([options], callback)` (SPEC §9.5). */
+export function listArchives(ctx: ApiContext, optionsOrCallback: unknown, maybeCallback: unknown): void {
+  const shifted = shiftOptional(optionsOrCallback, maybeCallback);
+  const callback = shifted.callback;
+  if (!isCallback(callback)) throw new ArgumentError('No callback given to listArchives');
+  const options = optionsObject(shifted.value);
+  const query = new URLSearchParams();
+  for (const key of ['offset', 'count', 'sessionId'] as const) {
+    const value = options[key];
+    if (value) query.append(key, String(value));
+  }
+  const search = query.toString();
+  const interpret = (outcome: HttpOutcome): readonly unknown[] => {
+    if (!isSuccess(outcome)) return [outcomeError(outcome)];
+    const body = outcome.body as { items?: unknown; count?: unknown } | null;
+    if (!isPlainObject(body) || !Array.isArray(body.items)) return [malformedBody(outcome)];
+    const archives = body.items.map((item: unknown) => new Archive(ctx.ot, optionsObject(item)));
+    return [null, archives, body.count || 0];
+  };
+  const path = `${ctx.projectPath}/archive${search ? `?${search}` : ''}`;
+  callRest(ctx.rest, { method: 'GET', path }, interpret, callback);
+}

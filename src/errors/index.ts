@@ -1,0 +1,12 @@
+export { OpenTokError } from './opentok-error';
+export { ArgumentError } from './argument-error';
+export { AuthError } from './auth-error';
+export { ArchiveError } from './archive-error';
+export { CaptionsError } from './captions-error';
+export { SipError } from './sip-error';
+export { SignalError } from './signal-error';
+export { ForceDisconnectError } from './force-disconnect-error';
+export { CallbackError } from './callback-error';
+export { RequestError } from './request-error';
+export { NotFoundError } from './not-found-error';
+export { wrapError } from './wrap-error';

@@ -1,0 +1,8 @@
+import { OpenTokError } from './opentok-error';
+
+/** Exported for compatibility with the original SDK; never raised. */
+export class SipError extends OpenTokError {
+  constructor(message?: string) {
+    super(message, '');
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Parses a response body according to its Content-Type (SPEC §4.9): JSON (empty text → `null`),
+ * URL-encoded form, or the raw text for anything else. Throws the `SyntaxError` of invalid JSON.
+ */
+export function parseBody(contentType: string | null, text: string): unknown {
+  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (mediaType === 'application/json') {
+    return text.length > 0 ? (JSON.parse(text) as unknown) : null;
+  }
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  return text;
+}

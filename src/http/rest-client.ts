@@ -1,0 +1,119 @@
+import fetch from 'node-fetch';
+import type { RequestInit, Response } from 'node-fetch';
+import { RequestError } from '../errors';
+import { restAuthHeader } from '../auth/rest-jwt';
+import type { RestCredentials } from '../auth/rest-jwt';
+import type { ClientConfig } from '../config';
+import { userAgent } from '../version';
+import { createAgentSelector } from './agents';
+import type { AgentSelector } from './agents';
+import { parseBody } from './parse-body';
+import { errorForStatus } from './status-error';
+import type { HttpOutcome, RestRequest } from './types';
+
+interface FetchFailure extends Error {
+  type?: string;
+}
+
+/**
+ * The one HTTP client every REST call goes through (SPEC §4): builds the URL and headers, signs a
+ * fresh auth JWT, enforces the timeout over the whole exchange, reads and parses the body and maps
+ * the status. `send` never throws and its promise never rejects: every failure is an outcome.
+ */
+export class RestClient {
+  readonly #config: ClientConfig;
+  readonly #credentials: RestCredentials;
+  readonly #agentFor: AgentSelector;
+  readonly #userAgent: string;
+
+  constructor(config: ClientConfig, credentials: RestCredentials) {
+    this.#config = config;
+    this.#credentials = credentials;
+    this.#agentFor = createAgentSelector(config);
+    this.#userAgent = userAgent(config.uaAddendum);
+  }
+
+  /** Sends one request and reports its outcome. */
+  async send(request: RestRequest): Promise<HttpOutcome> {
+    const url = this.#config.apiUrl + request.path;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.#config.timeoutMs);
+    try {
+      const init = this.#requestInit(request, controller.signal);
+      let response: Response;
+      let text: string;
+      try {
+        response = await fetch(url, init);
+        text = await response.text();
+      } catch (error) {
+        return { kind: 'failure', ok: false, error: transportError(url, error, timedOut, this.#config.timeoutMs) };
+      }
+      let body: unknown;
+      try {
+        body = parseBody(response.headers.get('content-type'), text);
+      } catch (parseFailure) {
+        const error = new RequestError((parseFailure as Error).message);
+        error.cause = parseFailure;
+        error.statusCode = response.status;
+        return { kind: 'failure', ok: false, error };
+      }
+      const error = errorForStatus(response.status, body, text);
+      const received = { kind: 'response', status: response.status, body, response } as const;
+      return error === null ? { ...received, ok: true, error } : { ...received, ok: false, error };
+    } catch (unexpected) {
+      // Signing or header construction failed (e.g. an unparseable private key): still one outcome.
+      const error = new RequestError(`request to ${url} failed, reason: ${(unexpected as Error).message}`);
+      error.cause = unexpected;
+      return { kind: 'failure', ok: false, error };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #requestInit(request: RestRequest, signal: AbortSignal): RequestInit {
+    const [authName, authValue] = restAuthHeader(this.#credentials);
+    const headers: Record<string, string> = {
+      'User-Agent': this.#userAgent,
+      Accept: 'application/json',
+      [authName]: authValue,
+    };
+    let body: string | undefined;
+    if (request.form !== undefined) {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      body = request.form;
+    } else if (request.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(request.json);
+    }
+    return {
+      method: request.method,
+      headers,
+      body,
+      agent: this.#agentFor,
+      // node-fetch's AbortSignal type predates the global one; they are the same at runtime.
+      signal: signal,
+    };
+  }
+}
+
+function transportError(url: string, failure: unknown, timedOut: boolean, timeoutMs: number): RequestError {
+  if (timedOut) {
+    const error = new RequestError(`network timeout at: ${url}`);
+    const cause = new Error(`Request did not complete within ${timeoutMs} ms`) as Error & { code: string };
+    cause.code = 'ETIMEDOUT';
+    error.cause = cause;
+    return error;
+  }
+  const fetchFailure = failure as FetchFailure;
+  const reason = String(fetchFailure?.message ?? failure);
+  const message = reason.startsWith(`request to ${url} failed, reason: `)
+    ? reason
+    : `request to ${url} failed, reason: ${reason}`;
+  const error = new RequestError(message);
+  error.cause = failure;
+  return error;
+}

@@ -1,0 +1,31 @@
+import { copyOwnProperties } from '../core/objects';
+import type { OpenTokClient } from '../opentok';
+
+/**
+ * A SIP call dialled into a session (SPEC §11.1). Exported under its original name
+ * `SipInterconnect` as well (`require('opentok/lib/sipInterconnect.js')`).
+ */
+export class SipCall {
+  /** Conference ID of the call. */
+  declare id?: string;
+  /** Connection ID of the SIP participant. */
+  declare connectionId?: string;
+  /** ID of the audio (and video) stream the call publishes. */
+  declare streamId?: string;
+  /** Any other field the service returned. */
+  [field: string]: unknown;
+
+  // Kept for the original constructor signature; not exposed as data.
+  readonly #ot: OpenTokClient;
+
+  /** The OpenTok client that dialled the call. */
+  get client(): OpenTokClient {
+    return this.#ot;
+  }
+
+  /** Builds a SIP call from the service's JSON. */
+  constructor(ot: OpenTokClient, properties: object) {
+    this.#ot = ot;
+    copyOwnProperties(this, properties);
+  }
+}

@@ -1,0 +1,24 @@
+import { callRest, isCallback } from '../core/callbacks';
+import type { ApiContext } from '../core/context';
+import { hasStatus, isSuccess, outcomeError, responseError } from '../core/outcomes';
+import { ArgumentError, ForceDisconnectError } from '../errors';
+import type { HttpOutcome } from '../http/types';
+
+/** `forceDisconnect(sessionId, connectionId, callback)` (SPEC §14.1). */
+export function forceDisconnect(ctx: ApiContext, sessionId: unknown, connectionId: unknown, callback: unknown): void {
+  if (!isCallback(callback)) throw new ArgumentError('No callback given to forceDisconnect');
+  if (sessionId == null || connectionId == null) {
+    callback(new ArgumentError('No sessionId or connectionId given to forceDisconnect'));
+    return;
+  }
+  const target = connectionId === '' ? '' : `/connection/${String(connectionId)}`;
+  const path = `${ctx.projectPath}/session/${String(sessionId)}${target}`;
+  const interpret = (outcome: HttpOutcome): readonly unknown[] => {
+    if (isSuccess(outcome)) return [null];
+    if (hasStatus(outcome, 404)) {
+      return [responseError(new ForceDisconnectError('Session or Connection not found'), outcome)];
+    }
+    return [outcomeError(outcome)];
+  };
+  callRest(ctx.rest, { method: 'DELETE', path }, interpret, callback);
+}

@@ -1,0 +1,36 @@
+import { callRest, isCallback } from '../core/callbacks';
+import type { ApiContext } from '../core/context';
+import { hasStatus, isSuccess, outcomeError, responseError } from '../core/outcomes';
+import { ArgumentError, SignalError } from '../errors';
+import type { HttpOutcome } from '../http/types';
+
+/** A signal sent to the clients of a session (SPEC §15). */
+export interface SignalPayload {
+  /** Signal type, at most 128 characters. */
+  type?: string;
+  /** Signal data, at most 8 kB. */
+  data?: string;
+}
+
+/** `signal(sessionId, connectionId, payload, callback)` (SPEC §15). */
+export function signal(
+  ctx: ApiContext,
+  sessionId: unknown,
+  connectionId: unknown,
+  payload: unknown,
+  callback: unknown,
+): void {
+  if (!isCallback(callback)) throw new ArgumentError('No callback given to signal');
+  if (sessionId == null || payload == null) {
+    callback(new ArgumentError('No sessionId or payload given to signal'));
+    return;
+  }
+  const target = connectionId ? `/connection/${String(connectionId)}` : '';
+  const path = `${ctx.projectPath}/session/${String(sessionId)}${target}/signal`;
+  const interpret = (outcome: HttpOutcome): readonly unknown[] => {
+    if (isSuccess(outcome)) return [null];
+    if (hasStatus(outcome, 404)) return [responseError(new SignalError('Session or Connection not found'), outcome)];
+    return [outcomeError(outcome)];
+  };
+  callRest(ctx.rest, { method: 'POST', path, json: payload }, interpret, callback);
+}

@@ -1,0 +1,73 @@
+import { callRest, isCallback, shiftOptional } from '../core/callbacks';
+import type { ApiContext } from '../core/context';
+import { isNullOrEmpty, isPlainObject, optionsObject } from '../core/objects';
+import { isSuccess, malformedBody, outcomeError } from '../core/outcomes';
+import { ArgumentError, wrapError } from '../errors';
+import type { HttpOutcome } from '../http/types';
+import { SipCall } from '../models/sip-call';
+
+/** Options of `dial` (SPEC §11.1). */
+export interface DialOptions {
+  /** Custom headers added to the SIP INVITE. */
+  headers?: Record<string, string>;
+  /** Credentials for the SIP gateway. */
+  auth?: { username: string; password: string };
+  /** Use SIP over TLS (`secure: true`). */
+  secure?: boolean;
+  /** Number or address shown as the caller. */
+  from?: string;
+  /** Send video as well as audio. */
+  video?: boolean;
+  /** Honour force-mute requests for the session. */
+  observeForceMute?: boolean;
+  /** IDs of the streams the SIP participant subscribes to (default: all). */
+  streams?: string[];
+}
+
+const WRAP = 'Failed to dial endpoint. Error: ';
+
+/** The `sip` object of the request body, keys in their documented order. */
+function sipBody(sipUri: unknown, options: Record<string, unknown>): Record<string, unknown> {
+  const sip: Record<string, unknown> = { uri: sipUri };
+  if (isPlainObject(options.headers)) sip.headers = options.headers;
+  if (isPlainObject(options.auth)) {
+    const auth = options.auth;
+    sip.auth = { username: auth.username, password: auth.password };
+  }
+  if (options.secure) sip.secure = true;
+  if (options.from) sip.from = String(options.from);
+  if (options.video) sip.video = true;
+  if (options.observeForceMute) sip.observeForceMute = true;
+  if (options.streams) sip.streams = options.streams;
+  return sip;
+}
+
+/** `dial(sessionId, token, sipUri[, options], callback)` (SPEC §11.1). */
+export function dial(
+  ctx: ApiContext,
+  sessionId: unknown,
+  token: unknown,
+  sipUri: unknown,
+  optionsOrCallback: unknown,
+  maybeCallback: unknown,
+): void {
+  const shifted = shiftOptional(optionsOrCallback, maybeCallback);
+  const callback = shifted.callback;
+  if (!isCallback(callback)) throw new ArgumentError('No callback given to dial');
+  const options = optionsObject(shifted.value);
+  let missing: string | undefined;
+  if (isNullOrEmpty(sessionId)) missing = 'No session ID given';
+  else if (isNullOrEmpty(token)) missing = 'No token given';
+  else if (isNullOrEmpty(sipUri)) missing = 'No SIP URI given';
+  if (missing !== undefined) {
+    callback(new ArgumentError(missing));
+    return;
+  }
+  const interpret = (outcome: HttpOutcome): readonly unknown[] => {
+    if (!isSuccess(outcome)) return [wrapError(WRAP, outcomeError(outcome))];
+    if (!isPlainObject(outcome.body)) return [wrapError(WRAP, malformedBody(outcome))];
+    return [null, new SipCall(ctx.ot, outcome.body)];
+  };
+  const json = { sessionId, token, sip: sipBody(sipUri, options) };
+  callRest(ctx.rest, { method: 'POST', path: `${ctx.projectPath}/dial`, json }, interpret, callback);
+}

@@ -1,0 +1,71 @@
+import { newJwtId, signJwt } from '../auth/jws';
+import type { SigningKey } from '../auth/jws';
+import { decodeSessionId } from './session-id';
+import { encodeT1Token } from './t1-token';
+import { buildTokenData, validateTokenOptions } from './token-options';
+
+/** What token generation needs from the client: the API key and the prepared signing key. */
+export interface TokenCredentials {
+  readonly apiKey: string;
+  signingKey(): SigningKey;
+  readonly vonage: boolean;
+}
+
+/**
+ * `generateToken(sessionId, options, generateT1Token)` (SPEC §8). Synchronous; every failure is a
+ * thrown plain `Error` with the documented message.
+ */
+export function generateClientToken(
+  credentials: TokenCredentials,
+  sessionId: unknown,
+  options: unknown,
+  generateT1Token: unknown,
+): string {
+  const nowMs = Date.now();
+  const now = Math.round(nowMs / 1000);
+  if (credentials.vonage) return generateVonageToken(credentials, sessionId, options, nowMs, now);
+
+  if (typeof sessionId !== 'string') {
+    throw new Error('Token cannot be generated without a sessionId parameter');
+  }
+  if (decodeSessionId(sessionId).apiKey !== credentials.apiKey) {
+    throw new Error('Token cannot be generated unless the session belongs to the API Key');
+  }
+  const fields = validateTokenOptions(options, now);
+  const tokenData = buildTokenData(sessionId, now, fields);
+  const signingKey = credentials.signingKey();
+  if (generateT1Token) return encodeT1Token(credentials.apiKey, signingKey.key, tokenData);
+
+  const iat = Math.floor(nowMs / 1000);
+  return signJwt(
+    { iss: credentials.apiKey, ist: 'project', iat, exp: tokenData.expire_time || iat + 300, ...tokenData },
+    signingKey,
+  );
+}
+
+/** Vonage application tokens (SPEC §8.7): RS256, validated like normal tokens, no session check. */
+function generateVonageToken(
+  credentials: TokenCredentials,
+  sessionId: unknown,
+  options: unknown,
+  nowMs: number,
+  now: number,
+): string {
+  const fields = validateTokenOptions(options, now);
+  return signJwt(
+    {
+      scope: 'session.connect',
+      session_id: sessionId,
+      role: fields.role,
+      initial_layout_class_list: fields.initialLayoutClassList,
+      exp: fields.expireTime,
+      sub: 'video',
+      acl: { paths: { '/session/**': {} } },
+      ...(fields.data === undefined ? {} : { connection_data: fields.data }),
+      jti: newJwtId(),
+      iat: Math.floor(nowMs / 1000),
+      application_id: credentials.apiKey,
+    },
+    credentials.signingKey(),
+  );
+}

@@ -1,0 +1,104 @@
+import { secureRandomFraction } from './nonce';
+
+/** Roles a client token can grant. */
+export type TokenRole = 'publisher' | 'publisheronly' | 'subscriber' | 'moderator';
+
+const ROLES: ReadonlySet<string> = new Set(['publisher', 'publisheronly', 'subscriber', 'moderator']);
+
+/** Options of `generateToken` (SPEC §8.2). */
+export interface TokenOptions {
+  /** Role of the connection. Default `'publisher'`. */
+  role?: TokenRole;
+  /** Expiry, seconds since the epoch (rounded; at most 30 days ahead). Default: in 24 hours. */
+  expireTime?: number;
+  /** Connection data visible to other clients, at most 1024 characters. */
+  data?: string;
+  /** Initial layout classes of streams published with this token. */
+  initialLayoutClassList?: string[] | string;
+}
+
+/** The token data of SPEC §8.2, in its documented key order. */
+export interface TokenData {
+  session_id: string;
+  create_time: number;
+  nonce: number;
+  role: string;
+  expire_time: number;
+  connection_data?: string;
+  initial_layout_class_list: string;
+  scope: 'session.connect';
+}
+
+/** Claims and token data both derive from the same validated values. */
+export interface ValidatedTokenFields {
+  readonly role: string;
+  readonly expireTime: number;
+  readonly data: string | undefined;
+  readonly initialLayoutClassList: string;
+}
+
+const ONE_DAY = 86400;
+const THIRTY_DAYS = 2592000;
+const MAX_DATA_LENGTH = 1024;
+
+/**
+ * Reads the four documented camelCase options and validates them (SPEC §8.2 steps 2, 5 and 6).
+ * Throws a plain `Error` with the documented message. Never modifies `options`; snake_case keys are
+ * ignored.
+ */
+export function validateTokenOptions(options: unknown, now: number): ValidatedTokenFields {
+  const opts = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
+  const requestedRole = opts.role;
+  const requestedExpiry = opts.expireTime;
+  const requestedData = opts.data;
+  const requestedClasses = opts.initialLayoutClassList;
+
+  const role = requestedRole === undefined ? 'publisher' : requestedRole;
+  const expireTime =
+    typeof requestedExpiry === 'number' || typeof requestedExpiry === 'string'
+      ? Math.round(requestedExpiry as number)
+      : now + ONE_DAY;
+  const data = requestedData ? requestedData : undefined;
+  let initialLayoutClassList = '';
+  if (Array.isArray(requestedClasses)) initialLayoutClassList = requestedClasses.join(' ');
+  else if (typeof requestedClasses === 'string') initialLayoutClassList = requestedClasses;
+
+  if (typeof role !== 'string' || !ROLES.has(role)) {
+    throw new Error(`Invalid role for token generation: ${String(role)}`);
+  }
+  if (Number.isNaN(expireTime)) {
+    throw new Error(`Invalid expireTime for token generation: ${String(requestedExpiry)}`);
+  }
+  if (expireTime < now) {
+    throw new Error(`Invalid expireTime for token generation, time cannot be in the past: ${expireTime} < ${now}`);
+  }
+  if (expireTime > now + THIRTY_DAYS) {
+    throw new Error(
+      `Invalid expireTime for token generation, time cannot be more than 30 days in the future: ${expireTime} > ${now + THIRTY_DAYS}`,
+    );
+  }
+  if (data !== undefined && (typeof data !== 'string' || data.length > MAX_DATA_LENGTH)) {
+    throw new Error('Invalid data for token generation, must be a string with maximum length 1024');
+  }
+  if (initialLayoutClassList.length > MAX_DATA_LENGTH) {
+    throw new Error(
+      'Invalid initial layout class list for token generation, must have concatenated length of less than 1024',
+    );
+  }
+  return { role, expireTime, data: data, initialLayoutClassList };
+}
+
+/** Builds the token data in its documented key order, with a fresh nonce. */
+export function buildTokenData(sessionId: string, now: number, fields: ValidatedTokenFields): TokenData {
+  return {
+    session_id: sessionId,
+    create_time: now,
+    nonce: secureRandomFraction(),
+    role: fields.role,
+    expire_time: fields.expireTime,
+    // connection_data is absent, not empty, without data; it sits before the class list.
+    ...(fields.data === undefined ? {} : { connection_data: fields.data }),
+    initial_layout_class_list: fields.initialLayoutClassList,
+    scope: 'session.connect',
+  };
+}
