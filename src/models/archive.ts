@@ -1,4 +1,3 @@
-import type { AnyCallback } from '../core/callbacks';
 import { copyOwnProperties } from '../core/objects';
 import type { OpenTokClient } from '../opentok';
 
