@@ -1,4 +1,4 @@
-import { RequestError } from '../errors';
+import { ArgumentError, RequestError } from '../errors';
 import type { RestClient } from '../http/rest-client';
 import type { HttpOutcome, RestRequest } from '../http/types';
 
@@ -65,4 +65,13 @@ export function deliverNextTick(callback: AnyCallback, args: readonly unknown[])
  */
 export function shiftOptional(optional: unknown, maybeCallback: unknown): { value: unknown; callback: unknown } {
   return isCallback(optional) ? { value: undefined, callback: optional } : { value: optional, callback: maybeCallback };
+}
+
+/**
+ * The callback of the `Invalid arguments -- …` family of methods (SPEC §6.1): throws an
+ * `ArgumentError` when it is not a function.
+ */
+export function requireCallback(callback: unknown): AnyCallback {
+  if (!isCallback(callback)) throw new ArgumentError('Invalid arguments -- must provide a callback function.');
+  return callback;
 }

@@ -7,11 +7,11 @@
  */
 export class OpenTokError extends Error {
   /** HTTP status of the response this error was built from, when there was one. */
-  statusCode?: number;
+  declare statusCode?: number;
   /** Parsed response body (object or text), when the response had a non-empty body. */
-  body?: unknown;
+  declare body?: unknown;
   /** The underlying error (network failure, timeout, parse failure, wrapped error). */
-  override cause?: unknown;
+  declare cause?: unknown;
 
   constructor(message?: string, defaultMessage = '') {
     super(message === undefined ? defaultMessage : message);

@@ -7,13 +7,11 @@ import type { ClientConfig } from '../config';
 import { userAgent } from '../version';
 import { createAgentSelector } from './agents';
 import type { AgentSelector } from './agents';
+import { trackExchange } from './exchange-tracker';
+import type { Exchange } from './exchange-tracker';
 import { parseBody } from './parse-body';
 import { errorForStatus } from './status-error';
 import type { HttpOutcome, RestRequest } from './types';
-
-interface FetchFailure extends Error {
-  type?: string;
-}
 
 /**
  * The one HTTP client every REST call goes through (SPEC §4): builds the URL and headers, signs a
@@ -44,13 +42,17 @@ export class RestClient {
     }, this.#config.timeoutMs);
     try {
       const init = this.#requestInit(request, controller.signal);
+      const exchange: Exchange = { abort: () => controller.abort() };
       let response: Response;
       let text: string;
       try {
-        response = await fetch(url, init);
-        text = await response.text();
+        [response, text] = await trackExchange(exchange, async () => {
+          const received = await fetch(url, init);
+          return [received, await received.text()] as const;
+        });
       } catch (error) {
-        return { kind: 'failure', ok: false, error: transportError(url, error, timedOut, this.#config.timeoutMs) };
+        const failure = timedOut ? timeoutError(url, this.#config.timeoutMs) : transportError(url, error, exchange);
+        return { kind: 'failure', ok: false, error: failure };
       }
       let body: unknown;
       try {
@@ -100,20 +102,22 @@ export class RestClient {
   }
 }
 
-function transportError(url: string, failure: unknown, timedOut: boolean, timeoutMs: number): RequestError {
-  if (timedOut) {
-    const error = new RequestError(`network timeout at: ${url}`);
-    const cause = new Error(`Request did not complete within ${timeoutMs} ms`) as Error & { code: string };
-    cause.code = 'ETIMEDOUT';
-    error.cause = cause;
-    return error;
-  }
-  const fetchFailure = failure as FetchFailure;
-  const reason = String(fetchFailure?.message ?? failure);
-  const message = reason.startsWith(`request to ${url} failed, reason: `)
-    ? reason
-    : `request to ${url} failed, reason: ${reason}`;
-  const error = new RequestError(message);
-  error.cause = failure;
+function timeoutError(url: string, timeoutMs: number): RequestError {
+  const error = new RequestError(`network timeout at: ${url}`);
+  error.cause = Object.assign(new Error(`Request did not complete within ${timeoutMs} ms`), { code: 'ETIMEDOUT' });
+  return error;
+}
+
+/**
+ * `request to <url> failed, reason: <cause.message>`, where the cause is the Node error behind the
+ * failure when the exchange saw it, else node-fetch's own error (redirect loops, invalid redirects).
+ */
+function transportError(url: string, failure: unknown, exchange: Exchange): RequestError {
+  const cause: unknown = exchange.incompleteResponse ?? exchange.requestError ?? failure;
+  const fetchPrefix = `request to ${url} failed, reason: `;
+  let reason = cause instanceof Error ? cause.message : String(cause);
+  if (reason.startsWith(fetchPrefix)) reason = reason.slice(fetchPrefix.length);
+  const error = new RequestError(fetchPrefix + reason);
+  error.cause = cause;
   return error;
 }

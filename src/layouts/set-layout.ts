@@ -1,0 +1,90 @@
+import { callRest, isCallback } from '../core/callbacks';
+import type { AnyCallback } from '../core/callbacks';
+import type { ApiContext } from '../core/context';
+import { passThroughArgs } from '../core/outcomes';
+import { ArgumentError } from '../errors';
+
+/** Layout types of composed archives and broadcasts. */
+export type LayoutType = 'bestFit' | 'pip' | 'verticalPresentation' | 'horizontalPresentation' | 'focus' | 'custom';
+/** Layout types allowed while a screen is shared (only with `bestFit`). */
+export type ScreenshareLayoutType = 'bestFit' | 'pip' | 'verticalPresentation' | 'horizontalPresentation';
+
+/** Which resource's layout is set: the path segment and the ID's name in messages. */
+interface LayoutTarget {
+  readonly resource: 'archive' | 'broadcast';
+  readonly idMessage: string;
+}
+
+export const ARCHIVE_LAYOUT: LayoutTarget = {
+  resource: 'archive',
+  idMessage: 'Invalid arguments -- must provide an archiveId string.',
+};
+export const BROADCAST_LAYOUT: LayoutTarget = {
+  resource: 'broadcast',
+  idMessage: 'Invalid arguments -- must provide an broadcastId string.',
+};
+
+/**
+ * Resolves the callback of `(id, type[, stylesheet][, screenshareType], callback)` (SPEC §9.7): the
+ * 5th argument, else the 3rd, else the 4th. The argument used as the callback counts as absent.
+ */
+function resolveLayoutArguments(
+  stylesheet: unknown,
+  screenshareType: unknown,
+  fifth: unknown,
+): { callback: AnyCallback; stylesheet: unknown; screenshareType: unknown } {
+  if (isCallback(fifth)) return { callback: fifth, stylesheet, screenshareType };
+  if (isCallback(stylesheet)) return { callback: stylesheet, stylesheet: undefined, screenshareType };
+  if (isCallback(screenshareType)) return { callback: screenshareType, stylesheet, screenshareType: undefined };
+  throw new ArgumentError('Invalid arguments -- must provide a callback function.');
+}
+
+function validationMessage(
+  target: LayoutTarget,
+  id: unknown,
+  type: unknown,
+  stylesheet: unknown,
+  screenshareType: unknown,
+): string | undefined {
+  if (typeof id !== 'string') return target.idMessage;
+  if (typeof type !== 'string') return 'Invalid arguments -- must provide a type string.';
+  if (typeof stylesheet === 'function') return 'Invalid arguments -- stylesheet cannot be a function.';
+  if (stylesheet && typeof stylesheet !== 'string') return 'Invalid arguments -- stylesheet must be a string.';
+  if (typeof screenshareType === 'function') return 'Invalid arguments -- screenshareType cannot be a function.';
+  if (screenshareType && typeof screenshareType !== 'string') {
+    return 'Invalid arguments -- screenshareType must be a string.';
+  }
+  if (screenshareType && type !== 'bestFit') {
+    return 'Invalid arguments -- type must be set to "bestFit" if you set screenshareType.';
+  }
+  return undefined;
+}
+
+/** `setArchiveLayout` / `setBroadcastLayout` (SPEC §9.7, §10.5): a pass-through PUT of the layout. */
+export function setLayout(
+  ctx: ApiContext,
+  target: LayoutTarget,
+  id: unknown,
+  type: unknown,
+  stylesheetArgument: unknown,
+  screenshareTypeArgument: unknown,
+  fifth: unknown,
+): void {
+  const { callback, stylesheet, screenshareType } = resolveLayoutArguments(
+    stylesheetArgument,
+    screenshareTypeArgument,
+    fifth,
+  );
+  const invalid = validationMessage(target, id, type, stylesheet, screenshareType);
+  if (invalid !== undefined) {
+    callback(new Error(invalid));
+    return;
+  }
+  const json = {
+    type,
+    stylesheet: stylesheet || undefined,
+    screenshareType: screenshareType || undefined,
+  };
+  const path = `${ctx.projectPath}/${target.resource}/${String(id)}/layout`;
+  callRest(ctx.rest, { method: 'PUT', path, json }, passThroughArgs, callback);
+}
