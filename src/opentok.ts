@@ -1,3 +1,30 @@
+import { addArchiveStream, removeArchiveStream } from './archives/archive-streams';
+import type { StreamTrackOptions } from './archives/archive-streams';
+import { websocketConnect } from './audio-connector/websocket-connect';
+import type { WebSocketConnectOptions, WebSocketConnection } from './audio-connector/websocket-connect';
+import {
+  addBroadcastStream,
+  getBroadcast,
+  listBroadcasts,
+  removeBroadcastStream,
+  startBroadcast,
+  stopBroadcast,
+} from './broadcasts/broadcasts';
+import type { BroadcastOptions, ListBroadcastsOptions } from './broadcasts/broadcasts';
+import { startCaptions, stopCaptions } from './captions/captions';
+import type { CaptionsOptions } from './captions/captions';
+import { ARCHIVE_LAYOUT, BROADCAST_LAYOUT, setLayout } from './layouts/set-layout';
+import type { LayoutType, ScreenshareLayoutType } from './layouts/set-layout';
+import type { Broadcast } from './models/broadcast';
+import type { Stream } from './models/stream';
+import { disableForceMute, forceMuteAll, forceMuteStream } from './moderation/force-mute';
+import type { ForceMuteAllOptions } from './moderation/force-mute';
+import { getRender, listRenders, startRender, stopRender } from './renders/renders';
+import type { ListRendersOptions, Render, RenderCallback, RenderOptions } from './renders/renders';
+import { playDTMF } from './sip/play-dtmf';
+import { getStream, listStreams, setStreamClassLists } from './streams/streams';
+import type { StreamClassList } from './streams/streams';
+import type { HttpResponse } from './http/types';
 import { generateRestJwt } from './auth/rest-jwt';
 import type { RestCredentials } from './auth/rest-jwt';
 import { deleteArchive, getArchive, listArchives, startArchive, stopArchive } from './archives/archives';
@@ -28,6 +55,8 @@ import type { TokenOptions } from './tokens/token-options';
 export type DoneCallback = (error: Error | null) => void;
 /** Error-first callback with one result (absent on error). */
 export type ResultCallback<T> = (error: Error | null, result?: T) => void;
+/** Pass-through callback: the parsed body and the HTTP response, also on an HTTP error (SPEC §6.3). */
+export type ResponseCallback = (error: Error | null, body?: unknown, response?: HttpResponse | null) => void;
 /** Error-first callback of list methods: the items and the total count. */
 export type ListCallback<T> = (error: Error | null, items?: T[], totalCount?: number) => void;
 
@@ -147,6 +176,192 @@ export class OpenTokClient {
   /** Sends a signal to every client of a session, or to one connection when `connectionId` is set. */
   signal(sessionId: string, connectionId: string | null | undefined, payload: SignalPayload, callback: DoneCallback): void {
     signal(contextOf(this), sessionId, connectionId, payload, callback);
+  }
+
+  /** Adds a stream to an archive whose `streamMode` is `manual`. */
+  addArchiveStream(archiveId: string, streamId: string, callback: DoneCallback): void;
+  addArchiveStream(
+    archiveId: string,
+    streamId: string,
+    options: StreamTrackOptions | null | undefined,
+    callback: DoneCallback,
+  ): void;
+  addArchiveStream(archiveId: string, streamId: string, optionsOrCallback: unknown, callback?: unknown): void {
+    addArchiveStream(contextOf(this), archiveId, streamId, optionsOrCallback, callback);
+  }
+
+  /** Removes a stream from an archive whose `streamMode` is `manual`. */
+  removeArchiveStream(archiveId: string, streamId: string, callback: DoneCallback): void {
+    removeArchiveStream(contextOf(this), archiveId, streamId, callback);
+  }
+
+  /** Changes the layout of a composed archive. `screenshareType` requires type `bestFit`. */
+  setArchiveLayout(archiveId: string, type: LayoutType, callback: ResponseCallback): void;
+  setArchiveLayout(archiveId: string, type: LayoutType, stylesheet: string | null | undefined, callback: ResponseCallback): void;
+  setArchiveLayout(
+    archiveId: string,
+    type: 'bestFit',
+    stylesheet: string | null | undefined,
+    screenshareType: ScreenshareLayoutType,
+    callback: ResponseCallback,
+  ): void;
+  setArchiveLayout(archiveId: string, type: string, stylesheet?: unknown, screenshareType?: unknown, callback?: unknown): void {
+    setLayout(contextOf(this), ARCHIVE_LAYOUT, archiveId, type, stylesheet, screenshareType, callback);
+  }
+
+  /** Starts a live-streaming broadcast (HLS and/or RTMP) of a session. */
+  startBroadcast(sessionId: string, options: BroadcastOptions, callback: ResultCallback<Broadcast>): void {
+    startBroadcast(contextOf(this), sessionId, options, callback);
+  }
+
+  /** Stops a broadcast; calls back with the stopped broadcast. */
+  stopBroadcast(broadcastId: string, callback: ResultCallback<Broadcast>): void {
+    stopBroadcast(contextOf(this), broadcastId, callback);
+  }
+
+  /** Fetches a broadcast by ID. */
+  getBroadcast(broadcastId: string, callback: ResultCallback<Broadcast>): void {
+    getBroadcast(contextOf(this), broadcastId, callback);
+  }
+
+  /** Lists broadcasts; calls back with the page and the total count. */
+  listBroadcasts(callback: ListCallback<Broadcast>): void;
+  listBroadcasts(options: ListBroadcastsOptions | null | undefined, callback: ListCallback<Broadcast>): void;
+  listBroadcasts(optionsOrCallback: unknown, callback?: unknown): void {
+    listBroadcasts(contextOf(this), optionsOrCallback, callback);
+  }
+
+  /** Changes the layout of a broadcast. `screenshareType` requires type `bestFit`. */
+  setBroadcastLayout(broadcastId: string, type: LayoutType, callback: ResponseCallback): void;
+  setBroadcastLayout(
+    broadcastId: string,
+    type: LayoutType,
+    stylesheet: string | null | undefined,
+    callback: ResponseCallback,
+  ): void;
+  setBroadcastLayout(
+    broadcastId: string,
+    type: 'bestFit',
+    stylesheet: string | null | undefined,
+    screenshareType: ScreenshareLayoutType,
+    callback: ResponseCallback,
+  ): void;
+  setBroadcastLayout(
+    broadcastId: string,
+    type: string,
+    stylesheet?: unknown,
+    screenshareType?: unknown,
+    callback?: unknown,
+  ): void {
+    setLayout(contextOf(this), BROADCAST_LAYOUT, broadcastId, type, stylesheet, screenshareType, callback);
+  }
+
+  /** Adds a stream to a broadcast whose `streamMode` is `manual`. */
+  addBroadcastStream(broadcastId: string, streamId: string, callback: ResponseCallback): void;
+  addBroadcastStream(
+    broadcastId: string,
+    streamId: string,
+    options: StreamTrackOptions | null | undefined,
+    callback: ResponseCallback,
+  ): void;
+  addBroadcastStream(broadcastId: string, streamId: string, optionsOrCallback: unknown, callback?: unknown): void {
+    addBroadcastStream(contextOf(this), broadcastId, streamId, optionsOrCallback, callback);
+  }
+
+  /** Removes a stream from a broadcast whose `streamMode` is `manual`. */
+  removeBroadcastStream(broadcastId: string, streamId: string, callback: ResponseCallback): void {
+    removeBroadcastStream(contextOf(this), broadcastId, streamId, callback);
+  }
+
+  /** Plays DTMF digits (`0-9`, `*`, `#`, `p`) into a session, or to one connection. */
+  playDTMF(sessionId: string, connectionId: string | null | undefined, digits: string, callback: DoneCallback): void {
+    playDTMF(contextOf(this), sessionId, connectionId, digits, callback);
+  }
+
+  /** Connects a session's audio to a WebSocket server (audio connector). */
+  websocketConnect(sessionId: string, token: string, websocketUri: string, callback: ResultCallback<WebSocketConnection>): void;
+  websocketConnect(
+    sessionId: string,
+    token: string,
+    websocketUri: string,
+    options: WebSocketConnectOptions | null | undefined,
+    callback: ResultCallback<WebSocketConnection>,
+  ): void;
+  websocketConnect(
+    sessionId: string,
+    token: string,
+    websocketUri: string,
+    optionsOrCallback: unknown,
+    callback?: unknown,
+  ): void {
+    websocketConnect(contextOf(this), sessionId, token, websocketUri, optionsOrCallback, callback);
+  }
+
+  /** Fetches one stream of a session. */
+  getStream(sessionId: string, streamId: string, callback: ResultCallback<Stream>): void {
+    getStream(contextOf(this), sessionId, streamId, callback);
+  }
+
+  /** Lists the streams of a session. */
+  listStreams(sessionId: string, callback: ResultCallback<Stream[]>): void {
+    listStreams(contextOf(this), sessionId, callback);
+  }
+
+  /** Sets the layout classes of streams in a session. */
+  setStreamClassLists(sessionId: string, classListArray: StreamClassList[], callback: ResponseCallback): void {
+    setStreamClassLists(contextOf(this), sessionId, classListArray, callback);
+  }
+
+  /** Mutes one stream of a session. */
+  forceMuteStream(sessionId: string, streamId: string, callback: DoneCallback): void {
+    forceMuteStream(contextOf(this), sessionId, streamId, callback);
+  }
+
+  /** Mutes every stream of a session, except `excludedStreamIds`. */
+  forceMuteAll(sessionId: string, callback: DoneCallback): void;
+  forceMuteAll(sessionId: string, options: ForceMuteAllOptions | null | undefined, callback: DoneCallback): void;
+  forceMuteAll(sessionId: string, optionsOrCallback: unknown, callback?: unknown): void {
+    forceMuteAll(contextOf(this), sessionId, optionsOrCallback, callback);
+  }
+
+  /** Ends the mute state set by `forceMuteAll`. */
+  disableForceMute(sessionId: string, callback: DoneCallback): void {
+    disableForceMute(contextOf(this), sessionId, callback);
+  }
+
+  /** Lists Experience Composer renders. */
+  listRenders(options: ListRendersOptions | null | undefined, callback: RenderCallback<{ count: number; items: Render[] }>): void {
+    listRenders(contextOf(this), options, callback);
+  }
+
+  /** Fetches an Experience Composer render. */
+  getRender(renderId: string, callback: RenderCallback<Render>): void {
+    getRender(contextOf(this), renderId, callback);
+  }
+
+  /** Starts an Experience Composer render of a web page into a session. */
+  startRender(options: RenderOptions, callback: RenderCallback<Render>): void {
+    startRender(contextOf(this), options, callback);
+  }
+
+  /** Stops an Experience Composer render. */
+  stopRender(renderId: string, callback: RenderCallback<string>): void {
+    stopRender(contextOf(this), renderId, callback);
+  }
+
+  /** Starts live captions of a session; calls back with the captions ID. */
+  startCaptions(
+    sessionId: string,
+    token: string,
+    options: CaptionsOptions | null | undefined,
+    callback: ResultCallback<string>,
+  ): void {
+    startCaptions(contextOf(this), sessionId, token, options, callback);
+  }
+
+  /** Stops live captions; calls back with `true`. */
+  stopCaptions(captionsId: string, callback: ResultCallback<boolean>): void {
+    stopCaptions(contextOf(this), captionsId, callback);
   }
 
   /** Registers a URL for session-monitoring events. */

@@ -1,0 +1,198 @@
+import { callRest, isCallback, shiftOptional } from '../core/callbacks';
+import type { AnyCallback } from '../core/callbacks';
+import type { ApiContext } from '../core/context';
+import { copyOwnProperties, isNullOrEmpty, isPlainObject, optionsObject } from '../core/objects';
+import { hasStatus, isSuccess, malformedBody, outcomeError, passThroughArgs, responseError } from '../core/outcomes';
+import { ArgumentError, wrapError } from '../errors';
+import type { OpenTokError } from '../errors';
+import type { HttpOutcome, SuccessOutcome } from '../http/types';
+import { Broadcast } from '../models/broadcast';
+import { trackFlag } from '../archives/archive-streams';
+import type { LayoutType, ScreenshareLayoutType } from '../layouts/set-layout';
+
+/** Resolutions of broadcasts (landscape and portrait). */
+export type BroadcastResolution = '640x480' | '480x640' | '1280x720' | '720x1280' | '1920x1080' | '1080x1920';
+
+/** HLS output: `dvr` and `lowLatency` cannot both be set. */
+export type HlsOutput = { dvr?: boolean; lowLatency?: false } | { dvr?: false; lowLatency?: boolean };
+
+/** An RTMP output. */
+export interface RtmpOutput {
+  /** Your ID for this output. */
+  id?: string;
+  /** RTMP server URL. */
+  serverUrl: string;
+  /** Stream name (key) on the server. */
+  streamName: string;
+}
+
+/** Options of `startBroadcast` (SPEC §10.1); the keys are sent as given. */
+export interface BroadcastOptions {
+  /** HLS and/or up to five RTMP outputs. */
+  outputs: { hls?: HlsOutput; rtmp?: RtmpOutput[] };
+  /** Maximum duration in seconds (60–36000). Default 14400. */
+  maxDuration?: number;
+  /** Resolution. Default `640x480`. */
+  resolution?: BroadcastResolution;
+  /** Layout of the composed stream. */
+  layout?: { type: LayoutType; stylesheet?: string; screenshareType?: ScreenshareLayoutType };
+  /** `auto` (default) or `manual`. */
+  streamMode?: 'auto' | 'manual';
+  /** Tag allowing several simultaneous broadcasts of one session. */
+  multiBroadcastTag?: string;
+  /** Maximum video bitrate, bits per second. */
+  maxBitrate?: number;
+}
+
+/** Options of `listBroadcasts` (SPEC §10.3). */
+export interface ListBroadcastsOptions {
+  /** Index of the first broadcast. Default 0. */
+  offset?: number;
+  /** Number of broadcasts (at most 1000). Default 50. */
+  count?: number;
+  /** Only broadcasts of this session. */
+  sessionId?: string;
+}
+
+const START_WRAP = 'Failed to start broadcast. Error: ';
+const STOP_WRAP = 'Failed to stop broadcast. Error: ';
+const GET_WRAP = 'Failed to get broadcast. Error: ';
+
+/** A Broadcast from a 2xx body (JSON object or JSON text), else the malformed-body error. */
+function broadcastFrom(ctx: ApiContext, outcome: SuccessOutcome): Broadcast | OpenTokError {
+  const body = outcome.body;
+  if (isPlainObject(body)) return new Broadcast(ctx.ot, body);
+  if (typeof body === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      if (isPlainObject(parsed)) return new Broadcast(ctx.ot, parsed);
+    } catch {
+      // Not JSON: reported as a malformed body below.
+    }
+  }
+  return malformedBody(outcome);
+}
+
+/** Interprets a response that carries one broadcast, wrapping every error with `wrap`. */
+function singleBroadcast(ctx: ApiContext, wrap: string, inner?: (outcome: HttpOutcome) => Error | undefined) {
+  return (outcome: HttpOutcome): readonly unknown[] => {
+    if (!isSuccess(outcome)) return [wrapError(wrap, inner?.(outcome) ?? outcomeError(outcome))];
+    const result = broadcastFrom(ctx, outcome);
+    return result instanceof Broadcast ? [null, result] : [wrapError(wrap, result)];
+  };
+}
+
+/** `startBroadcast(sessionId, options, callback)` (SPEC §10.1). */
+export function startBroadcast(ctx: ApiContext, sessionId: unknown, options: unknown, callback: unknown): void {
+  if (!isCallback(callback)) throw new ArgumentError('No callback given to startBroadcast');
+  let invalid: string | undefined;
+  if (isNullOrEmpty(sessionId)) invalid = 'No sessionId given to startBroadcast';
+  else if (!options || typeof options !== 'object') invalid = 'No options given to startBroadcast';
+  else {
+    const hls = optionsObject(optionsObject((options as Record<string, unknown>).outputs).hls);
+    if (hls.dvr && hls.lowLatency) invalid = 'Cannot set both dvr and lowLatency on HLS';
+  }
+  if (invalid !== undefined) {
+    callback(new ArgumentError(invalid));
+    return;
+  }
+  const json: Record<string, unknown> = {};
+  copyOwnProperties(json, options);
+  json.sessionId = sessionId;
+  if (!json.streamMode) json.streamMode = 'auto';
+
+  const badRequest = (outcome: HttpOutcome): Error | undefined => {
+    if (!hasStatus(outcome, 400)) return undefined;
+    const error = new Error('Bad session ID, token, SIP credentials, or SIP URI (sip:user@domain.tld)');
+    return responseError(error as OpenTokError, outcome);
+  };
+  const path = `${ctx.projectPath}/broadcast`;
+  callRest(ctx.rest, { method: 'POST', path, json }, singleBroadcast(ctx, START_WRAP, badRequest), callback);
+}
+
+function broadcastIdCall(method: string, broadcastId: unknown, callback: unknown): AnyCallback | undefined {
+  if (!isCallback(callback)) throw new ArgumentError(`No callback given to ${method}`);
+  if (isNullOrEmpty(broadcastId)) {
+    callback(new ArgumentError('No broadcast ID given'));
+    return undefined;
+  }
+  return callback;
+}
+
+/** `stopBroadcast(broadcastId, callback)` (SPEC §10.2). */
+export function stopBroadcast(ctx: ApiContext, broadcastId: unknown, maybeCallback: unknown): void {
+  const callback = broadcastIdCall('stopBroadcast', broadcastId, maybeCallback);
+  if (!callback) return;
+  const path = `${ctx.projectPath}/broadcast/${String(broadcastId)}/stop`;
+  callRest(ctx.rest, { method: 'POST', path, json: {} }, singleBroadcast(ctx, STOP_WRAP), callback);
+}
+
+/** `getBroadcast(broadcastId, callback)` (SPEC §10.2). */
+export function getBroadcast(ctx: ApiContext, broadcastId: unknown, maybeCallback: unknown): void {
+  const callback = broadcastIdCall('getBroadcast', broadcastId, maybeCallback);
+  if (!callback) return;
+  const path = `${ctx.projectPath}/broadcast/${String(broadcastId)}`;
+  callRest(ctx.rest, { method: 'GET', path }, singleBroadcast(ctx, GET_WRAP), callback);
+}
+
+/** `listBroadcasts([options], callback)` (SPEC §10.3). */
+export function listBroadcasts(ctx: ApiContext, optionsOrCallback: unknown, maybeCallback: unknown): void {
+  const shifted = shiftOptional(optionsOrCallback, maybeCallback);
+  const callback = shifted.callback;
+  if (!isCallback(callback)) throw new ArgumentError('No callback given to listBroadcasts');
+  const options = optionsObject(shifted.value);
+  // Built by hand as the original did: integers parsed, sessionId inserted raw.
+  const query: string[] = [];
+  if (options.offset) query.push(`offset=${parseInt(String(options.offset), 10)}`);
+  if (options.count) query.push(`count=${parseInt(String(options.count), 10)}`);
+  if (options.sessionId) query.push(`sessionId=${String(options.sessionId)}`);
+  const path = `${ctx.projectPath}/broadcast${query.length ? `?${query.join('&')}` : ''}`;
+  const interpret = (outcome: HttpOutcome): readonly unknown[] => {
+    if (!isSuccess(outcome)) return [outcomeError(outcome)];
+    const body = outcome.body as { items?: unknown; count?: unknown } | null;
+    if (!isPlainObject(body) || !Array.isArray(body.items)) return [malformedBody(outcome)];
+    const broadcasts = body.items.map((item: unknown) => new Broadcast(ctx.ot, optionsObject(item)));
+    return [null, broadcasts, body.count || 0];
+  };
+  callRest(ctx.rest, { method: 'GET', path }, interpret, callback);
+}
+
+/** `addBroadcastStream(broadcastId, streamId[, options], callback)` (SPEC §10.4). */
+export function addBroadcastStream(
+  ctx: ApiContext,
+  broadcastId: unknown,
+  streamId: unknown,
+  optionsOrCallback: unknown,
+  maybeCallback: unknown,
+): void {
+  const shifted = shiftOptional(optionsOrCallback, maybeCallback);
+  const callback = shifted.callback;
+  if (!isCallback(callback)) throw new ArgumentError('No callback given to addBroadcastStream');
+  if (isNullOrEmpty(broadcastId)) {
+    callback(new ArgumentError('No broadcastId given to addBroadcastStream'));
+    return;
+  }
+  if (isNullOrEmpty(streamId)) {
+    callback(new ArgumentError('No streamId given to addBroadcastStream'));
+    return;
+  }
+  const options = optionsObject(shifted.value);
+  const json = { addStream: streamId, hasAudio: trackFlag(options, 'hasAudio'), hasVideo: trackFlag(options, 'hasVideo') };
+  const path = `${ctx.projectPath}/broadcast/${String(broadcastId)}/streams`;
+  callRest(ctx.rest, { method: 'PATCH', path, json }, passThroughArgs, callback);
+}
+
+/** `removeBroadcastStream(broadcastId, streamId, callback)` (SPEC §10.4). */
+export function removeBroadcastStream(ctx: ApiContext, broadcastId: unknown, streamId: unknown, callback: unknown): void {
+  if (!isCallback(callback)) throw new ArgumentError('No callback given to removeBroadcastStream');
+  if (isNullOrEmpty(broadcastId)) {
+    callback(new ArgumentError('No broadcastId provided'));
+    return;
+  }
+  if (isNullOrEmpty(streamId)) {
+    callback(new ArgumentError('No streamId provided'));
+    return;
+  }
+  const path = `${ctx.projectPath}/broadcast/${String(broadcastId)}/streams`;
+  callRest(ctx.rest, { method: 'PATCH', path, json: { removeStream: streamId } }, passThroughArgs, callback);
+}

@@ -1,0 +1,55 @@
+import { copyOwnProperties } from '../core/objects';
+import type { OpenTokClient } from '../opentok';
+
+/** Keys of the service's JSON a Broadcast does not copy (SPEC §10.6). */
+const NOT_COPIED = new Set(['event', 'partnerId']);
+
+/** A live-streaming broadcast of a session (SPEC §10.6). */
+export class Broadcast {
+  /** Broadcast ID. */
+  declare id: string;
+  /** ID of the broadcast session. */
+  declare sessionId: string;
+  /** API key (project) the broadcast belongs to. */
+  declare projectId: number | string;
+  /** Creation time, milliseconds since the epoch. */
+  declare createdAt: number;
+  /** Last update, milliseconds since the epoch. */
+  declare updatedAt?: number;
+  /** Resolution, e.g. `640x480`. */
+  declare resolution?: string;
+  /** HLS and RTMP output URLs and states. */
+  declare broadcastUrls?: {
+    hls?: string;
+    hlsStatus?: 'connecting' | 'ready' | 'live' | 'ended' | 'error';
+    rtmp?: { id?: string; serverUrl: string; streamName: string; status?: string }[];
+  };
+  /** Maximum duration in seconds. */
+  declare maxDuration?: number;
+  /** Maximum video bitrate, bits per second. */
+  declare maxBitrate?: number;
+  /** `auto` or `manual`. */
+  declare streamMode?: 'auto' | 'manual';
+  /** Streams included in a manual-mode broadcast. */
+  declare streams?: { streamId: string; hasAudio: boolean; hasVideo: boolean }[];
+  /** `started` or `stopped`. */
+  declare status?: string;
+  /** Any other field the service returned. */
+  [field: string]: unknown;
+
+  readonly #ot: OpenTokClient;
+  readonly #id: unknown;
+
+  /** Builds a broadcast from the service's JSON object or its JSON text. */
+  constructor(ot: OpenTokClient, json: object | string) {
+    const properties: unknown = typeof json === 'string' ? JSON.parse(json) : json;
+    this.#ot = ot;
+    this.#id = (properties as { id?: unknown } | null)?.id;
+    copyOwnProperties(this, properties, NOT_COPIED);
+  }
+
+  /** Stops the broadcast; same as `opentok.stopBroadcast(broadcast.id, callback)`. */
+  stop(callback: (error: Error | null, broadcast?: Broadcast) => void): void {
+    this.#ot.stopBroadcast(this.#id as string, callback);
+  }
+}

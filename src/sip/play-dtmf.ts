@@ -1,0 +1,27 @@
+import { callRest, requireCallback } from '../core/callbacks';
+import type { ApiContext } from '../core/context';
+import { isSuccess, outcomeError } from '../core/outcomes';
+import type { HttpOutcome } from '../http/types';
+
+/** `playDTMF(sessionId, connectionId, digits, callback)` (SPEC §11.2). */
+export function playDTMF(
+  ctx: ApiContext,
+  sessionId: unknown,
+  connectionId: unknown,
+  digits: unknown,
+  maybeCallback: unknown,
+): void {
+  const callback = requireCallback(maybeCallback);
+  if (!sessionId || typeof sessionId !== 'string') {
+    callback(new Error('Invalid arguments -- must provide a sessionId string.'));
+    return;
+  }
+  if (connectionId && typeof connectionId !== 'string') {
+    callback(new Error('Invalid arguments -- connectionId must be a string.'));
+    return;
+  }
+  const target = connectionId ? `/connection/${String(connectionId)}` : '';
+  const path = `${ctx.projectPath}/session/${sessionId}${target}/play-dtmf`;
+  const interpret = (outcome: HttpOutcome): readonly unknown[] => (isSuccess(outcome) ? [null] : [outcomeError(outcome)]);
+  callRest(ctx.rest, { method: 'POST', path, json: { digits } }, interpret, callback);
+}
