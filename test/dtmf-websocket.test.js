@@ -1,0 +1,603 @@
+'use strict';
+// SPEC §11.2 playDTMF and §12 websocketConnect (audio connector), with the generic status mapping
+// (§4.10), transport failures (§4.11) and the websocketConnect error wrapping (§5.4).
+const { inspect } = require('util');
+const { expect } = require('chai');
+const nock = require('nock');
+const OpenTok = require('opentok');
+const {
+  API_KEY,
+  API_SECRET,
+  API_URL,
+  PROJECT_PATH,
+  SESSION_ID,
+  callbackArgs,
+  expectAuthHeaders,
+  normalizeHeaders,
+  useNock,
+} = require('./helpers');
+
+const CONNECTION_ID = '7aebb3a4-3d86-4962-b317-afb73e05439d';
+const TOKEN = 'T1==cGFydG5lcl9pZD0xMjM0NTYmc2lnPWFiYw==';
+const WEBSOCKET_URI = 'wss://service.example.com/socket';
+const FALSY_VALUES = ['', null, undefined, 0, false, NaN];
+const NON_STRING_TRUTHY = [42, true, {}, ['a'], () => 'x'];
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+const TEXT_HEADERS = { 'Content-Type': 'text/plain' };
+const CALLBACK_MESSAGE = 'Invalid arguments -- must provide a callback function.';
+const SESSION_ID_MESSAGE = 'Invalid arguments -- must provide a sessionId string.';
+const CONNECTION_ID_MESSAGE = 'Invalid arguments -- connectionId must be a string.';
+const SESSION_DTMF_PATH = `${PROJECT_PATH}/session/${SESSION_ID}/play-dtmf`;
+const CONNECTION_DTMF_PATH = `${PROJECT_PATH}/session/${SESSION_ID}/connection/${CONNECTION_ID}/play-dtmf`;
+const CONNECT_PATH = `${PROJECT_PATH}/connect`;
+const WS_PREFIX = 'Error connecting to websocket: ';
+
+function newOpenTok() {
+  return new OpenTok(API_KEY, API_SECRET);
+}
+
+function show(value) {
+  return typeof value === 'function' ? 'a function' : inspect(value);
+}
+
+function wait(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The message `JSON.parse(text)` fails with on this Node version. */
+function syntaxErrorMessage(text) {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    return e.message;
+  }
+  throw new Error(`${text} is valid JSON`);
+}
+
+/**
+ * Registers one interceptor for `method` on any path of the API host. `reply` is the nock reply
+ * triple `[status, body, headers]`. The returned record gets the request's path (with query),
+ * method, headers (raw and normalized) and raw body text.
+ */
+function intercept(method, reply) {
+  const seen = { count: 0 };
+  const scope = nock(API_URL)
+    .intercept(() => true, method)
+    .reply(function (uri) {
+      seen.count += 1;
+      seen.path = uri;
+      seen.method = this.req.method;
+      seen.rawHeaders = this.req.headers;
+      seen.headers = normalizeHeaders(this.req.headers);
+      return reply;
+    });
+  scope.on('request', (req, interceptor, body) => {
+    seen.body = body;
+  });
+  return seen;
+}
+
+/**
+ * Calls `invoke(callback)` and resolves with `{ args, sync }`: the exact argument list of the single
+ * callback invocation and whether it happened before `invoke` returned.
+ */
+async function invokeAsync(invoke) {
+  let returned = false;
+  let sync;
+  const args = await callbackArgs((cb) => {
+    invoke((...a) => {
+      sync = !returned;
+      cb(...a);
+    });
+    returned = true;
+  });
+  return { args, sync };
+}
+
+/** Runs one API call against a single interceptor; asserts HTTP outcomes arrive asynchronously. */
+async function exchange(method, reply, invoke) {
+  const seen = intercept(method, reply);
+  const { args, sync } = await invokeAsync(invoke);
+  expect(sync, 'HTTP outcome delivered synchronously (§4.12)').to.equal(false);
+  expect(seen.count, 'number of requests').to.equal(1);
+  return { args, seen };
+}
+
+/** Makes every request of `method` fail at the network level (§4.11). */
+async function failedExchange(method, invoke) {
+  const failure = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' });
+  const seen = { count: 0 };
+  nock(API_URL)
+    .intercept((uri) => {
+      seen.path = uri;
+      seen.count += 1;
+      return true;
+    }, method)
+    .replyWithError(failure);
+  const { args, sync } = await invokeAsync(invoke);
+  expect(sync, 'HTTP outcome delivered synchronously (§4.12)').to.equal(false);
+  expect(seen.count, 'number of requests').to.be.at.least(1);
+  return { args, seen };
+}
+
+/** Persistent catch-all interceptors that count any request (matched or not). */
+function trapRequests() {
+  const trap = { hits: 0 };
+  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+    nock(API_URL)
+      .persist()
+      .intercept(() => true, method)
+      .reply(() => {
+        trap.hits += 1;
+        return [500, ''];
+      });
+  }
+  const onNoMatch = () => {
+    trap.hits += 1;
+  };
+  nock.emitter.on('no match', onNoMatch);
+  trap.release = () => nock.emitter.removeListener('no match', onNoMatch);
+  return trap;
+}
+
+/** Asserts an error delivered from an HTTP response (§5.1, §5.2), as the single callback argument. */
+function expectError(args, className, message, { statusCode, body } = {}) {
+  expect(args, 'callback arguments').to.have.length(1);
+  return expectErrorObject(args[0], className, message, { statusCode, body });
+}
+
+function expectErrorObject(err, className, message, { statusCode, body } = {}) {
+  expect(err).to.be.an.instanceof(Error);
+  expect(err).to.be.an.instanceof(OpenTok[className]);
+  expect(err.name).to.equal(className);
+  expect(err.message).to.equal(message);
+  expect(err.stack).to.be.a('string');
+  expect(err.statusCode, 'err.statusCode').to.equal(statusCode);
+  if (body === undefined) {
+    expect(err.body, 'err.body').to.equal(undefined);
+  } else {
+    expect(err.body).to.deep.equal(body);
+  }
+  return err;
+}
+
+/** Asserts a transport-failure RequestError (§4.11): message, cause, no statusCode. */
+function expectTransportError(err, path) {
+  expect(err).to.be.an.instanceof(OpenTok.RequestError);
+  expect(err.name).to.equal('RequestError');
+  expect(err.message).to.equal(`request to ${API_URL}${path} failed, reason: connect ECONNREFUSED 127.0.0.1:443`);
+  expect(err.cause).to.be.an.instanceof(Error);
+  expect(err.cause.code).to.equal('ECONNREFUSED');
+  expect(err.statusCode).to.equal(undefined);
+}
+
+/** Asserts a plain `Error` validation error (§5.3): not an SDK class, no statusCode/body/cause. */
+function expectPlainError(err, message) {
+  expect(err).to.be.an.instanceof(Error);
+  expect(err.constructor, 'error class').to.equal(Error);
+  expect(Object.getPrototypeOf(err)).to.equal(Error.prototype);
+  expect(err).to.not.be.an.instanceof(OpenTok.ArgumentError);
+  expect(err.name).to.equal('Error');
+  expect(err.message).to.equal(message);
+  expect(err.statusCode).to.equal(undefined);
+  expect(err.body).to.equal(undefined);
+  expect(err.cause).to.equal(undefined);
+}
+
+/** `fn` must throw `ArgumentError(message)` synchronously and send no request. */
+async function expectThrowsNoRequest(fn, message = CALLBACK_MESSAGE) {
+  const trap = trapRequests();
+  try {
+    let thrown;
+    try {
+      fn();
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown, 'thrown error').to.be.an.instanceof(OpenTok.ArgumentError);
+    expect(thrown).to.be.an.instanceof(Error);
+    expect(thrown).to.not.be.an.instanceof(TypeError);
+    expect(thrown.name).to.equal('ArgumentError');
+    expect(thrown.message).to.equal(message);
+    await wait(20);
+    expect(trap.hits, 'requests sent').to.equal(0);
+  } finally {
+    trap.release();
+  }
+}
+
+/**
+ * `invoke(callback)` must report a plain `Error(message)` through the callback synchronously,
+ * exactly once, with one argument, and send no request (§6.1, D2).
+ */
+async function expectSyncValidation(invoke, message) {
+  const trap = trapRequests();
+  try {
+    const calls = [];
+    invoke((...args) => calls.push(args));
+    expect(calls, 'synchronous callback calls').to.have.length(1);
+    expect(calls[0], 'callback arguments').to.have.length(1);
+    expectPlainError(calls[0][0], message);
+    await wait(20);
+    expect(calls, 'callback calls').to.have.length(1);
+    expect(trap.hits, 'requests sent').to.equal(0);
+  } finally {
+    trap.release();
+  }
+}
+
+function expectJsonRequest(seen, method, path, body) {
+  expect(seen.method).to.equal(method);
+  expect(seen.path).to.equal(path);
+  expectAuthHeaders(seen.rawHeaders);
+  expect(seen.headers['content-type']).to.equal('application/json');
+  expect(seen.body).to.equal(body);
+}
+
+
+function expectDone(args) {
+  expect(args, 'callback arguments').to.have.length(1);
+  expect(args[0]).to.equal(null);
+}
+
+/** Generic status mapping (§4.10): [label, reply, class, inner message, error properties]. */
+const GENERIC_STATUSES = [
+  ['401', [401, ''], 'AuthError', 'Invalid API key or secret', { statusCode: 401 }],
+  ['403 with a JSON body', [403, { code: 403 }], 'AuthError', 'Invalid API key or secret', { statusCode: 403, body: { code: 403 } }],
+  ['404', [404, ''], 'NotFoundError', 'Not Found', { statusCode: 404 }],
+  [
+    '400 JSON',
+    [400, { code: 400, message: 'Invalid digits' }],
+    'RequestError',
+    'Unexpected response from OpenTok: "{"message":"Invalid digits"}"',
+    { statusCode: 400, body: { code: 400, message: 'Invalid digits' } },
+  ],
+  [
+    '500 JSON { "message" : "Some error." }',
+    [500, '{ "message" : "Some error." }', JSON_HEADERS],
+    'RequestError',
+    'Unexpected response from OpenTok: "{"message":"Some error."}"',
+    { statusCode: 500, body: { message: 'Some error.' } },
+  ],
+  ['503 non-JSON empty body', [503, ''], 'RequestError', 'Unexpected response from OpenTok: "{"message":""}"', { statusCode: 503 }],
+  [
+    '502 text body',
+    [502, 'Bad Gateway', TEXT_HEADERS],
+    'RequestError',
+    'Unexpected response from OpenTok: "{"message":"Bad Gateway"}"',
+    { statusCode: 502, body: 'Bad Gateway' },
+  ],
+  [
+    '500 application/json with an empty body (D18)',
+    [500, '', JSON_HEADERS],
+    'RequestError',
+    'Unexpected response from OpenTok: "{"message":""}"',
+    { statusCode: 500 },
+  ],
+];
+
+describe('playDTMF (SPEC §11.2)', () => {
+  useNock();
+
+  describe('missing callback', () => {
+    const cases = [
+      ['no callback', [SESSION_ID, CONNECTION_ID, '1713']],
+      ['no callback, null connectionId', [SESSION_ID, null, '1713']],
+      ['a non-function callback', [SESSION_ID, CONNECTION_ID, '1713', 'cb']],
+      ['an object callback', [SESSION_ID, null, '1713', {}]],
+      ['a callback in the digits position (connectionId is positional)', [SESSION_ID, null, () => {}]],
+      ['invalid arguments too (callback is checked first)', [null, 42]],
+    ];
+    for (const [label, callArgs] of cases) {
+      it(`throws ArgumentError('${CALLBACK_MESSAGE}') for ${label}`, () =>
+        expectThrowsNoRequest(() => newOpenTok().playDTMF(...callArgs)));
+    }
+  });
+
+  describe('validation (plain Error, synchronous, no request)', () => {
+    for (const value of [...FALSY_VALUES, ...NON_STRING_TRUTHY]) {
+      it(`sessionId ${show(value)} → "${SESSION_ID_MESSAGE}"`, () =>
+        expectSyncValidation((cb) => newOpenTok().playDTMF(value, CONNECTION_ID, '1713', cb), SESSION_ID_MESSAGE));
+    }
+    for (const value of NON_STRING_TRUTHY) {
+      it(`connectionId ${show(value)} → "${CONNECTION_ID_MESSAGE}"`, () =>
+        expectSyncValidation((cb) => newOpenTok().playDTMF(SESSION_ID, value, '1713', cb), CONNECTION_ID_MESSAGE));
+    }
+    it('checks sessionId before connectionId', () =>
+      expectSyncValidation((cb) => newOpenTok().playDTMF(undefined, 42, '1713', cb), SESSION_ID_MESSAGE));
+
+    it('lets an exception of the validation callback propagate out of the call (§4.12)', () => {
+      const boom = new Error('boom');
+      let calls = 0;
+      expect(() =>
+        newOpenTok().playDTMF(SESSION_ID, 42, '1', () => {
+          calls += 1;
+          throw boom;
+        }),
+      ).to.throw(boom);
+      expect(calls).to.equal(1);
+    });
+  });
+
+  describe('request', () => {
+    it('POSTs P/session/{sid}/connection/{cid}/play-dtmf with {"digits":"1713"} when connectionId is given', async () => {
+      const { args, seen } = await exchange('POST', [200, ''], (cb) => newOpenTok().playDTMF(SESSION_ID, CONNECTION_ID, '1713', cb));
+      expectJsonRequest(seen, 'POST', CONNECTION_DTMF_PATH, '{"digits":"1713"}');
+      expectDone(args);
+    });
+
+    for (const value of FALSY_VALUES) {
+      it(`POSTs P/session/{sid}/play-dtmf with {"digits":"1713"} for connectionId ${show(value)}`, async () => {
+        const { args, seen } = await exchange('POST', [200, ''], (cb) => newOpenTok().playDTMF(SESSION_ID, value, '1713', cb));
+        expectJsonRequest(seen, 'POST', SESSION_DTMF_PATH, '{"digits":"1713"}');
+        expectDone(args);
+      });
+    }
+
+    const digitCases = [
+      ['all allowed characters', '0123456789*#p', '{"digits":"0123456789*#p"}'],
+      ['characters the service would refuse', 'abc!', '{"digits":"abc!"}'],
+      ['an empty string', '', '{"digits":""}'],
+      ['a number', 1713, '{"digits":1713}'],
+      ['null', null, '{"digits":null}'],
+      ['undefined (dropped by JSON.stringify, §4.8)', undefined, '{}'],
+      ['an array', ['1', '2'], '{"digits":["1","2"]}'],
+    ];
+    for (const [label, digits, body] of digitCases) {
+      it(`does not validate digits: ${label} → ${body}`, async () => {
+        const { args, seen } = await exchange('POST', [200, ''], (cb) => newOpenTok().playDTMF(SESSION_ID, CONNECTION_ID, digits, cb));
+        expectJsonRequest(seen, 'POST', CONNECTION_DTMF_PATH, body);
+        expectDone(args);
+      });
+    }
+  });
+
+  describe('success → callback(null) with one argument', () => {
+    const replies = [
+      ['200 with an empty body', [200, '']],
+      ['200 with a JSON body', [200, { status: 'ok' }]],
+      ['204', [204, '']],
+    ];
+    for (const [label, reply] of replies) {
+      it(label, async () => {
+        const { args } = await exchange('POST', reply, (cb) => newOpenTok().playDTMF(SESSION_ID, null, '1', cb));
+        expectDone(args);
+      });
+    }
+  });
+
+  describe('errors → callback(err) with one argument (§4.10, §4.11)', () => {
+    const targets = [
+      ['session', null, SESSION_DTMF_PATH],
+      ['connection', CONNECTION_ID, CONNECTION_DTMF_PATH],
+    ];
+    for (const [target, connectionId, path] of targets) {
+      for (const [label, reply, className, message, props] of GENERIC_STATUSES) {
+        it(`${target}: ${label} → ${className}`, async () => {
+          const { args, seen } = await exchange('POST', reply, (cb) => newOpenTok().playDTMF(SESSION_ID, connectionId, '1713', cb));
+          expect(seen.path).to.equal(path);
+          expectError(args, className, message, props);
+        });
+      }
+
+      it(`${target}: a network error → RequestError with cause and no statusCode`, async () => {
+        const { args } = await failedExchange('POST', (cb) => newOpenTok().playDTMF(SESSION_ID, connectionId, '1713', cb));
+        expect(args, 'callback arguments').to.have.length(1);
+        expectTransportError(args[0], path);
+      });
+    }
+
+    it('an unparseable JSON body → RequestError with a SyntaxError cause and statusCode', async () => {
+      const { args } = await exchange('POST', [200, '{"x":', JSON_HEADERS], (cb) => newOpenTok().playDTMF(SESSION_ID, null, '1', cb));
+      expect(args, 'callback arguments').to.have.length(1);
+      expect(args[0]).to.be.an.instanceof(OpenTok.RequestError);
+      expect(args[0].cause).to.be.an.instanceof(SyntaxError);
+      expect(args[0].message).to.equal(syntaxErrorMessage('{"x":'));
+      expect(args[0].statusCode).to.equal(200);
+    });
+  });
+});
+
+describe('websocketConnect (SPEC §12)', () => {
+  useNock();
+  const WS_CALLBACK_MESSAGE = 'No callback given to websocketConnect';
+  const RESPONSE = { id: 'b0a5a8c7-dc38-459f-a48d-a7f2008da853', connectionId: 'e9f8c166-6c67-440d-994a-04fb6dfed007' };
+  const baseBody = (websocket) =>
+    `{"sessionId":"${SESSION_ID}","token":"${TOKEN}","websocket":${websocket}}`;
+
+  describe('missing callback', () => {
+    const cases = [
+      ['no options and no callback', [SESSION_ID, TOKEN, WEBSOCKET_URI]],
+      ['options and no callback', [SESSION_ID, TOKEN, WEBSOCKET_URI, { streams: ['a'] }]],
+      ['null options and no callback', [SESSION_ID, TOKEN, WEBSOCKET_URI, null]],
+      ['a non-function callback', [SESSION_ID, TOKEN, WEBSOCKET_URI, {}, 'cb']],
+      ['null options and a null callback', [SESSION_ID, TOKEN, WEBSOCKET_URI, null, null]],
+      ['invalid arguments too (callback is checked first)', [null, null, null]],
+    ];
+    for (const [label, callArgs] of cases) {
+      it(`throws ArgumentError('${WS_CALLBACK_MESSAGE}') for ${label}`, () =>
+        expectThrowsNoRequest(() => newOpenTok().websocketConnect(...callArgs), WS_CALLBACK_MESSAGE));
+    }
+  });
+
+  describe('validation (plain Error, synchronous, no request)', () => {
+    const EMPTY_VALUES = [null, undefined, '', []];
+    const positions = [
+      ['sessionId', 0, 'No sessionId given to websocketConnect'],
+      ['token', 1, 'No token given to websocketConnect'],
+      ['websocketUri', 2, 'No websocketUri given to websocketConnect'],
+    ];
+    for (const [name, index, message] of positions) {
+      for (const value of EMPTY_VALUES) {
+        const callArgs = [SESSION_ID, TOKEN, WEBSOCKET_URI];
+        callArgs[index] = value;
+        it(`${name} ${show(value)} → "${message}" (callback fourth)`, () =>
+          expectSyncValidation((cb) => newOpenTok().websocketConnect(...callArgs, cb), message));
+
+        it(`${name} ${show(value)} → "${message}" (with options)`, () =>
+          expectSyncValidation((cb) => newOpenTok().websocketConnect(...callArgs, { streams: ['a'] }, cb), message));
+      }
+    }
+
+    it('checks sessionId first', () =>
+      expectSyncValidation((cb) => newOpenTok().websocketConnect(null, null, null, cb), 'No sessionId given to websocketConnect'));
+
+    it('checks token before websocketUri', () =>
+      expectSyncValidation((cb) => newOpenTok().websocketConnect(SESSION_ID, '', '', cb), 'No token given to websocketConnect'));
+
+    it('lets an exception of the validation callback propagate out of the call (§4.12)', () => {
+      const boom = new Error('boom');
+      let calls = 0;
+      expect(() =>
+        newOpenTok().websocketConnect(SESSION_ID, TOKEN, '', null, () => {
+          calls += 1;
+          throw boom;
+        }),
+      ).to.throw(boom);
+      expect(calls).to.equal(1);
+    });
+  });
+
+  describe('request', () => {
+    const bodyCases = [
+      ['callback fourth (no options)', 'none', `{"uri":"${WEBSOCKET_URI}"}`],
+      ['null options', null, `{"uri":"${WEBSOCKET_URI}"}`],
+      ['undefined options', undefined, `{"uri":"${WEBSOCKET_URI}"}`],
+      ['empty options', {}, `{"uri":"${WEBSOCKET_URI}"}`],
+      ['streams array', { streams: ['s1', 's2'] }, `{"uri":"${WEBSOCKET_URI}","streams":["s1","s2"]}`],
+      ['empty streams array', { streams: [] }, `{"uri":"${WEBSOCKET_URI}","streams":[]}`],
+      ['streams not an array (string) is ignored', { streams: 's1' }, `{"uri":"${WEBSOCKET_URI}"}`],
+      ['streams not an array (object) is ignored', { streams: { 0: 's1' } }, `{"uri":"${WEBSOCKET_URI}"}`],
+      ['headers object', { headers: { 'X-Custom': 'v', n: 1 } }, `{"uri":"${WEBSOCKET_URI}","headers":{"X-Custom":"v","n":1}}`],
+      ['headers array (any object is sent)', { headers: ['a', 'b'] }, `{"uri":"${WEBSOCKET_URI}","headers":["a","b"]}`],
+      ['empty headers object', { headers: {} }, `{"uri":"${WEBSOCKET_URI}","headers":{}}`],
+      ['headers string is ignored', { headers: 'X: y' }, `{"uri":"${WEBSOCKET_URI}"}`],
+      ['headers null is ignored', { headers: null }, `{"uri":"${WEBSOCKET_URI}"}`],
+      ['bidirectional true', { bidirectional: true }, `{"uri":"${WEBSOCKET_URI}","bidirectional":true}`],
+      ["bidirectional 'yes' copied as is", { bidirectional: 'yes' }, `{"uri":"${WEBSOCKET_URI}","bidirectional":"yes"}`],
+      ['bidirectional 1 copied as is', { bidirectional: 1 }, `{"uri":"${WEBSOCKET_URI}","bidirectional":1}`],
+      ['bidirectional false omitted', { bidirectional: false }, `{"uri":"${WEBSOCKET_URI}"}`],
+      ['bidirectional 0 omitted', { bidirectional: 0 }, `{"uri":"${WEBSOCKET_URI}"}`],
+      ["bidirectional '' omitted", { bidirectional: '' }, `{"uri":"${WEBSOCKET_URI}"}`],
+      ['audioRate and unknown keys ignored', { audioRate: 16000, uri: 'wss://other', foo: 'bar' }, `{"uri":"${WEBSOCKET_URI}"}`],
+      [
+        'every option, in reverse order: fixed order uri, streams, headers, bidirectional',
+        { audioRate: 8000, bidirectional: true, headers: { a: 'b' }, streams: ['s1'] },
+        `{"uri":"${WEBSOCKET_URI}","streams":["s1"],"headers":{"a":"b"},"bidirectional":true}`,
+      ],
+    ];
+    for (const [label, options, websocket] of bodyCases) {
+      it(`POSTs P/connect with websocket ${websocket}: ${label}`, async () => {
+        const invoke =
+          options === 'none'
+            ? (cb) => newOpenTok().websocketConnect(SESSION_ID, TOKEN, WEBSOCKET_URI, cb)
+            : (cb) => newOpenTok().websocketConnect(SESSION_ID, TOKEN, WEBSOCKET_URI, options, cb);
+        const { args, seen } = await exchange('POST', [200, RESPONSE], invoke);
+        expectJsonRequest(seen, 'POST', CONNECT_PATH, baseBody(websocket));
+        expect(args[0]).to.equal(null);
+      });
+    }
+
+    it('validation is a null/empty check only: a non-empty non-string token is sent as given', async () => {
+      const { seen } = await exchange('POST', [200, RESPONSE], (cb) =>
+        newOpenTok().websocketConnect(SESSION_ID, 12345, WEBSOCKET_URI, cb),
+      );
+      expectJsonRequest(seen, 'POST', CONNECT_PATH, `{"sessionId":"${SESSION_ID}","token":12345,"websocket":{"uri":"${WEBSOCKET_URI}"}}`);
+    });
+
+    it('does not modify frozen options or their arrays and objects (D3)', async () => {
+      const streams = Object.freeze(['s1']);
+      const headers = Object.freeze({ a: 'b' });
+      const options = Object.freeze({ streams, headers, bidirectional: true, audioRate: 16000 });
+      const { args, seen } = await exchange('POST', [200, RESPONSE], (cb) =>
+        newOpenTok().websocketConnect(SESSION_ID, TOKEN, WEBSOCKET_URI, options, cb),
+      );
+      expectJsonRequest(
+        seen,
+        'POST',
+        CONNECT_PATH,
+        baseBody(`{"uri":"${WEBSOCKET_URI}","streams":["s1"],"headers":{"a":"b"},"bidirectional":true}`),
+      );
+      expect(args[0]).to.equal(null);
+      expect(Object.keys(options)).to.deep.equal(['streams', 'headers', 'bidirectional', 'audioRate']);
+      expect(options.streams).to.equal(streams);
+      expect(options.headers).to.equal(headers);
+      expect(streams).to.deep.equal(['s1']);
+      expect(headers).to.deep.equal({ a: 'b' });
+    });
+  });
+
+  describe('success', () => {
+    it('→ (null, body) with exactly two arguments, the parsed JSON {id, connectionId}', async () => {
+      const { args } = await exchange('POST', [200, RESPONSE], (cb) =>
+        newOpenTok().websocketConnect(SESSION_ID, TOKEN, WEBSOCKET_URI, { streams: ['s1'] }, cb),
+      );
+      expect(args, 'callback arguments').to.have.length(2);
+      expect(args[0]).to.equal(null);
+      expect(args[1]).to.deep.equal(RESPONSE);
+      expect(Object.keys(args[1])).to.deep.equal(['id', 'connectionId']);
+    });
+
+    it('passes extra response keys through unchanged', async () => {
+      const body = { ...RESPONSE, streamId: 'x', foo: { bar: [1] } };
+      const { args } = await exchange('POST', [200, body], (cb) => newOpenTok().websocketConnect(SESSION_ID, TOKEN, WEBSOCKET_URI, cb));
+      expect(args).to.have.length(2);
+      expect(args[0]).to.equal(null);
+      expect(args[1]).to.deep.equal(body);
+    });
+  });
+
+  describe("errors → callback(err) wrapped as 'Error connecting to websocket: <inner>' (§5.4)", () => {
+    for (const [label, reply, className, message, props] of GENERIC_STATUSES) {
+      it(`${label} → ${className} '${WS_PREFIX}${message}'`, async () => {
+        const { args, seen } = await exchange('POST', reply, (cb) =>
+          newOpenTok().websocketConnect(SESSION_ID, TOKEN, WEBSOCKET_URI, {}, cb),
+        );
+        expect(seen.path).to.equal(CONNECT_PATH);
+        const err = expectError(args, className, `${WS_PREFIX}${message}`, props);
+        expect(err.message).to.not.contain('Error: ');
+      });
+    }
+
+    it("403 → AuthError 'Error connecting to websocket: Invalid API key or secret' with statusCode 403", async () => {
+      const { args } = await exchange('POST', [403, ''], (cb) => newOpenTok().websocketConnect(SESSION_ID, TOKEN, WEBSOCKET_URI, cb));
+      const err = expectError(args, 'AuthError', 'Error connecting to websocket: Invalid API key or secret', { statusCode: 403 });
+      expect(err).to.not.be.an.instanceof(OpenTok.RequestError);
+    });
+
+    it('500 → RequestError with the inner message, statusCode and body', async () => {
+      const body = { code: 500, message: 'boom' };
+      const { args } = await exchange('POST', [500, body], (cb) => newOpenTok().websocketConnect(SESSION_ID, TOKEN, WEBSOCKET_URI, null, cb));
+      expectError(args, 'RequestError', 'Error connecting to websocket: Unexpected response from OpenTok: "{"message":"boom"}"', {
+        statusCode: 500,
+        body,
+      });
+    });
+
+    it('a network error → RequestError wrapping the transport message, cause = the network error, no statusCode', async () => {
+      const { args } = await failedExchange('POST', (cb) => newOpenTok().websocketConnect(SESSION_ID, TOKEN, WEBSOCKET_URI, cb));
+      expect(args, 'callback arguments').to.have.length(1);
+      const err = args[0];
+      expect(err).to.be.an.instanceof(OpenTok.RequestError);
+      expect(err.name).to.equal('RequestError');
+      expect(err.message).to.equal(
+        `${WS_PREFIX}request to ${API_URL}${CONNECT_PATH} failed, reason: connect ECONNREFUSED 127.0.0.1:443`,
+      );
+      expect(err.cause).to.be.an.instanceof(Error);
+      expect(err.cause.code).to.equal('ECONNREFUSED');
+      expect(err.statusCode).to.equal(undefined);
+    });
+
+    it('an unparseable JSON body → RequestError wrapping the SyntaxError message, cause = the SyntaxError', async () => {
+      const { args } = await exchange('POST', [200, '{"id":', JSON_HEADERS], (cb) =>
+        newOpenTok().websocketConnect(SESSION_ID, TOKEN, WEBSOCKET_URI, cb),
+      );
+      expect(args, 'callback arguments').to.have.length(1);
+      const err = args[0];
+      expect(err).to.be.an.instanceof(OpenTok.RequestError);
+      expect(err.message).to.equal(`${WS_PREFIX}${syntaxErrorMessage('{"id":')}`);
+      expect(err.cause).to.be.an.instanceof(SyntaxError);
+      expect(err.statusCode).to.equal(200);
+    });
+  });
+});
