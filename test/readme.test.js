@@ -1,0 +1,792 @@
+'use strict';
+// Runs every JavaScript block of README.md verbatim (extracted from the Markdown at test time, no
+// hand copies) against the package, with nock playing the OpenTok service, and checks that each
+// block does what its text says: no throw, only SPEC §20 endpoints, the expected requests, no error
+// in any callback, and the logged values the snippet intends.
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+const util = require('util');
+const vm = require('vm');
+const { expect } = require('chai');
+const jwt = require('jsonwebtoken');
+const nock = require('nock');
+const OpenTok = require('opentok');
+const Session = require('opentok/lib/session.js');
+const {
+  API_KEY,
+  API_SECRET,
+  API_URL,
+  PROJECT_PATH,
+  SESSION_ID,
+  makeSessionId,
+  expectAuthHeaders,
+  normalizeHeaders,
+  useNock,
+} = require('./helpers');
+
+const README_PATH = path.join(__dirname, '..', 'README.md');
+const VONAGE_URL = 'https://video.api.vonage.com';
+
+/** Every fenced block of a Markdown text as {lang, code}; fences must start a line. */
+function codeBlocks(markdown) {
+  const blocks = [];
+  const fence = /^```([^\n`]*)\n([\s\S]*?)^```[ \t]*$/gm;
+  let match;
+  while ((match = fence.exec(markdown)) !== null) blocks.push({ lang: match[1].trim(), code: match[2] });
+  return blocks;
+}
+
+const readme = fs.readFileSync(README_PATH, 'utf8');
+const blocks = codeBlocks(readme);
+const jsBlocks = blocks.filter((block) => block.lang === 'js');
+const INIT_CODE = "const OpenTok = require('opentok');\nconst opentok = new OpenTok(apiKey, apiSecret);";
+
+// ---------------------------------------------------------------------------------------------
+// The free variables of the snippets.
+
+const ARCHIVE_ID = '5b1521e6-115f-4efd-bed9-e527b87f0699';
+const STREAM_ID = '8b732909-0a06-46a2-8ea8-074e64d43422';
+const OTHER_STREAM_ID = 'e7f2a1c3-5d4b-4e8a-9f0c-1b2d3e4f5a6b';
+const MODERATOR_STREAM_ID = '0c9d8e7f-6a5b-4c3d-8e1f-2a3b4c5d6e7f';
+const CONNECTION_ID = 'ae6d2a1a-b2a1-4c2c-9b56-1c1e8ba2d7ac';
+const BROADCAST_ID = '1748b7070a81464c9759c46ad10d3734';
+const RENDER_ID = '80abaf0d-25a3-4efc-968f-6268d620668d';
+const CAPTIONS_ID = '7c0680fc-6274-4de5-a66f-d0648e8d3ac2';
+const CALLBACK_ID = 'c3f5a7e9-2b4d-4f6a-8c0e-1a3b5c7d9e0f';
+const VONAGE_APPLICATION_ID = 'c6a8d1f2-1234-4bcd-9def-0123456789ab';
+/** A real client token for SESSION_ID (the snippets pass it to dial, websocketConnect, ...). */
+const TOKEN = new OpenTok(API_KEY, API_SECRET).generateToken(SESSION_ID);
+
+/** The PKCS#8 key pair behind the Vonage block's `fs.readFileSync('private.key', 'utf8')`. */
+const VONAGE_KEYS = crypto.generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+
+// ---------------------------------------------------------------------------------------------
+// The service: realistic success replies for every endpoint of SPEC §20.
+
+const NEW_ARCHIVE_ID = 'b40ef09b-3811-4726-b508-e41a0f96c68f';
+const ARCHIVE_URL = `https://tokbox.com.archive2.s3.amazonaws.com/${API_KEY}/${ARCHIVE_ID}/archive.mp4`;
+const NEW_BROADCAST_ID = '9a1c5e3f7b2d4f6a8c0e2b4d6f8a0c2e';
+const HLS_URL = 'https://cdn-broadcast001-pdx.tokbox.com/14935/14935_b1.smil/playlist.m3u8';
+const SIP_CALL = { id: 'b0a5a8c7-dc38-459f-a48d-a7f2008da853', connectionId: 'e9f8c166-6c67-440d-994a-04fb6dfed007', streamId: '482bce73-f882-40fd-8ca5-cb74ff416036' };
+const WEBSOCKET_CONNECTION = { id: 'b3cd31f7-020e-4ba3-9a2a-12d98b8a184f', connectionId: '1f3cc5e4-7eab-4b8d-a6c2-1b2a3c4d5e6f' };
+const NEW_RENDER_ID = '1248e7070b81464c9789f46ad10e7764';
+const NEW_CAPTIONS_ID = '4a2b7c1d-9e8f-4a6b-8c5d-3e2f1a0b9c8d';
+const NEW_CALLBACK_ID = 'f1e2d3c4-b5a6-4978-8a6b-5c4d3e2f1a0b';
+const LISTED_CALLBACK_IDS = ['0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d', '9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f'];
+const STREAMS = {
+  [STREAM_ID]: { id: STREAM_ID, videoType: 'camera', name: 'Alice', layoutClassList: ['focus'] },
+  [OTHER_STREAM_ID]: { id: OTHER_STREAM_ID, videoType: 'screen', name: 'Bob', layoutClassList: [] },
+};
+const CREATED_AT = 1395183243556;
+
+function archiveJson(overrides) {
+  return {
+    id: ARCHIVE_ID,
+    status: 'available',
+    name: 'Important Presentation',
+    reason: '',
+    sessionId: SESSION_ID,
+    projectId: Number(API_KEY),
+    createdAt: CREATED_AT,
+    size: 8347554,
+    duration: 62,
+    outputMode: 'composed',
+    hasAudio: true,
+    hasVideo: true,
+    resolution: '640x480',
+    streamMode: 'auto',
+    streams: [],
+    url: ARCHIVE_URL,
+    ...overrides,
+  };
+}
+
+function broadcastJson(overrides) {
+  return {
+    id: BROADCAST_ID,
+    sessionId: SESSION_ID,
+    projectId: Number(API_KEY),
+    createdAt: CREATED_AT,
+    updatedAt: CREATED_AT + 1000,
+    resolution: '1280x720',
+    broadcastUrls: {
+      hls: HLS_URL,
+      hlsStatus: 'live',
+      rtmp: [{ id: 'youtube', serverUrl: 'rtmp://a.rtmp.youtube.com/live2', streamName: 'stream-key', status: 'live' }],
+    },
+    maxDuration: 5400,
+    streamMode: 'auto',
+    streams: [],
+    status: 'started',
+    ...overrides,
+  };
+}
+
+function renderJson(overrides) {
+  return {
+    id: RENDER_ID,
+    sessionId: SESSION_ID,
+    projectId: API_KEY,
+    createdAt: CREATED_AT,
+    updatedAt: CREATED_AT + 1000,
+    url: 'https://example.com/composed-view',
+    resolution: '1280x720',
+    status: 'started',
+    streamId: 'e32445b743678c98230f238',
+    ...overrides,
+  };
+}
+
+function callbackJson(id, overrides) {
+  return { id, group: 'connection', event: 'created', url: 'https://example.com/events', createdAt: CREATED_AT, ...overrides };
+}
+
+const P = PROJECT_PATH;
+const ID = '([^/?]+)';
+const NO_CONTENT = () => [204];
+
+/** SPEC §20, one row per method: [name, HTTP method, path pattern, reply(match, parsedBody)]. */
+const ENDPOINTS = [
+  ['createSession', 'POST', '/session/create', (m, body) => {
+    const location = new URLSearchParams(body).get('location') || '127.0.0.1';
+    return [200, [{
+      session_id: makeSessionId(API_KEY, location),
+      project_id: API_KEY,
+      partner_id: API_KEY,
+      create_dt: 'Tue Jan 28 15:48:40 PST 2014',
+      media_server_url: '',
+    }]];
+  }],
+  ['startArchive', 'POST', `${P}/archive`, (m, body) => [200, archiveJson({
+    id: NEW_ARCHIVE_ID,
+    status: 'started',
+    name: body.name === undefined ? null : body.name,
+    sessionId: body.sessionId,
+    outputMode: body.outputMode || 'composed',
+    size: 0,
+    duration: 0,
+    url: null,
+  })]],
+  ['stopArchive', 'POST', `${P}/archive/${ID}/stop`, (m) => [200, archiveJson({ id: decodeURIComponent(m[1]), status: 'stopped', url: null })]],
+  ['getArchive', 'GET', `${P}/archive/${ID}`, (m) => [200, archiveJson({ id: decodeURIComponent(m[1]) })]],
+  ['deleteArchive', 'DELETE', `${P}/archive/${ID}`, NO_CONTENT],
+  ['listArchives', 'GET', `${P}/archive(?:\\?.*)?`, () => [200, {
+    count: 2,
+    items: [archiveJson({ id: NEW_ARCHIVE_ID }), archiveJson({ id: ARCHIVE_ID })],
+  }]],
+  ['addArchiveStream / removeArchiveStream', 'PATCH', `${P}/archive/${ID}/streams`, NO_CONTENT],
+  ['setArchiveLayout', 'PUT', `${P}/archive/${ID}/layout`, NO_CONTENT],
+  ['startBroadcast', 'POST', `${P}/broadcast`, () => [200, broadcastJson({ id: NEW_BROADCAST_ID })]],
+  ['stopBroadcast', 'POST', `${P}/broadcast/${ID}/stop`, (m) => [200, broadcastJson({ id: m[1], status: 'stopped' })]],
+  ['getBroadcast', 'GET', `${P}/broadcast/${ID}`, (m) => [200, broadcastJson({ id: m[1] })]],
+  ['listBroadcasts', 'GET', `${P}/broadcast(?:\\?.*)?`, () => [200, {
+    count: 2,
+    items: [broadcastJson({ id: NEW_BROADCAST_ID }), broadcastJson({ id: BROADCAST_ID })],
+  }]],
+  ['addBroadcastStream / removeBroadcastStream', 'PATCH', `${P}/broadcast/${ID}/streams`, NO_CONTENT],
+  ['setBroadcastLayout', 'PUT', `${P}/broadcast/${ID}/layout`, NO_CONTENT],
+  ['dial', 'POST', `${P}/dial`, () => [200, SIP_CALL]],
+  ['playDTMF', 'POST', `${P}/session/${ID}(?:/connection/${ID})?/play-dtmf`, NO_CONTENT],
+  ['websocketConnect', 'POST', `${P}/connect`, () => [200, WEBSOCKET_CONNECTION]],
+  ['getStream', 'GET', `${P}/session/${ID}/stream/${ID}`, (m) => (STREAMS[m[2]] ? [200, STREAMS[m[2]]] : [404])],
+  ['listStreams', 'GET', `${P}/session/${ID}/stream`, () => [200, { count: 2, items: Object.values(STREAMS) }]],
+  ['setStreamClassLists', 'PUT', `${P}/session/${ID}/stream`, NO_CONTENT],
+  ['forceDisconnect', 'DELETE', `${P}/session/${ID}/connection/${ID}`, NO_CONTENT],
+  ['forceMuteStream', 'POST', `${P}/session/${ID}/stream/${ID}/mute`, NO_CONTENT],
+  ['forceMuteAll / disableForceMute', 'POST', `${P}/session/${ID}/mute`, NO_CONTENT],
+  ['signal', 'POST', `${P}/session/${ID}(?:/connection/${ID})?/signal`, NO_CONTENT],
+  ['startCaptions', 'POST', `${P}/captions`, () => [202, { captionsId: NEW_CAPTIONS_ID }]],
+  ['stopCaptions', 'POST', `${P}/captions/${ID}/stop`, () => [202]],
+  ['listRenders', 'GET', `${P}/render(?:\\?.*)?`, () => [200, {
+    count: 2,
+    items: [renderJson({ id: NEW_RENDER_ID }), renderJson({ status: 'stopped' })],
+  }]],
+  ['getRender', 'GET', `${P}/render/${ID}`, (m) => [200, renderJson({ id: m[1] })]],
+  ['startRender', 'POST', `${P}/render`, (m, body) => [202, renderJson({ id: NEW_RENDER_ID, url: body.url, status: 'starting' })]],
+  ['stopRender', 'DELETE', `${P}/render/${ID}`, NO_CONTENT],
+  ['registerCallback', 'POST', `${P}/callback`, (m, body) => [200, callbackJson(NEW_CALLBACK_ID, body)]],
+  ['unregisterCallback', 'DELETE', `${P}/callback/${ID}`, NO_CONTENT],
+  ['listCallbacks', 'GET', `${P}/callback`, () => [200, LISTED_CALLBACK_IDS.map((id) => callbackJson(id))]],
+].map(([name, method, pattern, reply]) => ({ name, method, pattern: new RegExp(`^${pattern}$`), reply }));
+
+function findEndpoint(method, urlPath) {
+  for (const endpoint of ENDPOINTS) {
+    const match = endpoint.method === method ? endpoint.pattern.exec(urlPath) : null;
+    if (match) return { endpoint, match };
+  }
+  return null;
+}
+
+/** Persisted interceptors on both service hosts; every request is appended to `requests`. */
+function serve(requests) {
+  for (const origin of [API_URL, VONAGE_URL]) {
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+      nock(origin)
+        .persist()
+        .intercept(() => true, method)
+        .reply(function (uri, body) {
+          const headers = normalizeHeaders(this.req.headers);
+          const found = findEndpoint(method, uri);
+          const text = typeof body === 'string' ? body : JSON.stringify(body);
+          const reply = found
+            ? found.endpoint.reply(found.match, body)
+            : [501, { message: `no endpoint of SPEC §20 is ${method} ${uri}` }];
+          requests.push({
+            origin,
+            method,
+            path: uri,
+            body: text,
+            headers,
+            rawHeaders: this.req.headers,
+            endpoint: found ? found.endpoint.name : null,
+          });
+          return reply;
+        });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What each block must do. `apiCalls` is counted by hand from the block's text; `requests` are
+// the exact requests (method, path with query, body) in any order; `logs` the console.log calls
+// in any order.
+
+const S = SESSION_ID;
+const j = (value) => JSON.stringify(value);
+
+const EXPECTATIONS = [
+  {
+    marker: INIT_CODE,
+    apiCalls: 0,
+    requests: [],
+    logs: [],
+    check({ context }) {
+      const { OpenTok: required, opentok } = vm.runInContext('({ OpenTok, opentok })', context);
+      expect(required).to.equal(OpenTok);
+      expect(opentok).to.be.instanceOf(OpenTok);
+      expect(opentok.apiKey).to.equal(API_KEY);
+      expect(opentok.apiUrl).to.equal(API_URL);
+    },
+  },
+  {
+    marker: "uaAddendum: 'my-app/1.2'",
+    apiCalls: 0,
+    requests: [],
+    logs: [],
+    check({ context }) {
+      const opentok = vm.runInContext('opentok', context);
+      expect(opentok).to.be.instanceOf(OpenTok);
+      expect(opentok.apiKey).to.equal(API_KEY);
+      expect(opentok.apiUrl).to.equal('https://api.opentok.com');
+    },
+  },
+  {
+    marker: 'opentok.createSession(function',
+    apiCalls: 2,
+    requests: [
+      'POST /session/create archiveMode=manual&p2p.preference=enabled',
+      'POST /session/create location=12.34.56.78&archiveMode=always&p2p.preference=disabled',
+    ],
+    // The session IDs of the replies (each encodes the location it was created for).
+    logs: [[makeSessionId(API_KEY, '127.0.0.1')], [makeSessionId(API_KEY, '12.34.56.78')]],
+  },
+  {
+    marker: 'opentok.generateToken(sessionId)',
+    apiCalls: 0,
+    requests: [],
+    logs: [],
+    check({ context }) {
+      const now = Math.round(Date.now() / 1000);
+      const { token, moderatorToken, legacyToken, restJwt } = vm.runInContext(
+        '({ token, moderatorToken, legacyToken, restJwt })',
+        context,
+      );
+      const publisher = jwt.verify(token, API_SECRET, { algorithms: ['HS256'], issuer: API_KEY });
+      expect(publisher).to.include({ session_id: SESSION_ID, role: 'publisher', scope: 'session.connect' });
+      expect(Math.abs(publisher.expire_time - (now + 86400))).to.be.at.most(2);
+
+      const moderator = jwt.verify(moderatorToken, API_SECRET, { algorithms: ['HS256'], issuer: API_KEY });
+      expect(moderator).to.include({
+        session_id: SESSION_ID,
+        role: 'moderator',
+        connection_data: 'name=Johnny',
+        initial_layout_class_list: 'focus',
+      });
+      expect(Math.abs(moderator.expire_time - (now + 3600))).to.be.at.most(2);
+
+      expect(legacyToken.startsWith('T1==')).to.equal(true);
+      const plain = Buffer.from(legacyToken.slice(4), 'base64').toString('utf8');
+      const colon = plain.indexOf(':');
+      const head = new URLSearchParams(plain.slice(0, colon));
+      const data = plain.slice(colon + 1);
+      expect(head.get('partner_id')).to.equal(API_KEY);
+      expect(head.get('sig')).to.equal(crypto.createHmac('sha1', API_SECRET).update(data).digest('hex'));
+      const claims = new URLSearchParams(data);
+      expect(claims.get('session_id')).to.equal(SESSION_ID);
+      expect(claims.get('role')).to.equal('subscriber');
+
+      const rest = jwt.verify(restJwt, API_SECRET, { algorithms: ['HS256'], issuer: API_KEY });
+      expect(rest.ist).to.equal('project');
+      expect(rest.exp - rest.iat).to.equal(300);
+    },
+  },
+  {
+    marker: 'opentok.startArchive(sessionId',
+    apiCalls: 5,
+    requests: [
+      `POST ${P}/archive ${j({ sessionId: S, name: 'Important Presentation', outputMode: 'composed' })}`,
+      `POST ${P}/archive/${ARCHIVE_ID}/stop {}`,
+      `GET ${P}/archive/${ARCHIVE_ID}`,
+      `DELETE ${P}/archive/${ARCHIVE_ID}`,
+      `GET ${P}/archive?count=50&sessionId=${S}`,
+    ],
+    logs: [
+      ['new archive: ' + NEW_ARCHIVE_ID],
+      ['stopped archive: ' + ARCHIVE_ID],
+      ['available', ARCHIVE_URL],
+      ['2 archives'],
+      [NEW_ARCHIVE_ID],
+      [ARCHIVE_ID],
+    ],
+  },
+  {
+    marker: 'opentok.setArchiveLayout(archiveId',
+    apiCalls: 4,
+    requests: [
+      `PUT ${P}/archive/${ARCHIVE_ID}/layout ${j({ type: 'custom', stylesheet: 'stream.instructor {position: absolute; width: 100%;}' })}`,
+      `PUT ${P}/archive/${ARCHIVE_ID}/layout ${j({ type: 'bestFit', screenshareType: 'pip' })}`,
+      `PATCH ${P}/archive/${ARCHIVE_ID}/streams ${j({ hasAudio: true, hasVideo: false, addStream: STREAM_ID })}`,
+      `PATCH ${P}/archive/${ARCHIVE_ID}/streams ${j({ removeStream: STREAM_ID })}`,
+    ],
+    logs: [],
+  },
+  {
+    marker: 'opentok.forceDisconnect(sessionId, connectionId',
+    apiCalls: 1,
+    requests: [`DELETE ${P}/session/${S}/connection/${CONNECTION_ID}`],
+    logs: [],
+  },
+  {
+    marker: 'opentok.startBroadcast(sessionId',
+    apiCalls: 7,
+    requests: [
+      `POST ${P}/broadcast ${j({
+        outputs: {
+          hls: { lowLatency: true },
+          rtmp: [{ id: 'youtube', serverUrl: 'rtmp://a.rtmp.youtube.com/live2', streamName: 'stream-key' }],
+        },
+        maxDuration: 5400,
+        resolution: '1280x720',
+        layout: { type: 'bestFit' },
+        sessionId: S,
+        streamMode: 'auto',
+      })}`,
+      `GET ${P}/broadcast/${BROADCAST_ID}`,
+      `GET ${P}/broadcast?count=10&sessionId=${S}`,
+      `PUT ${P}/broadcast/${BROADCAST_ID}/layout ${j({ type: 'verticalPresentation' })}`,
+      `PATCH ${P}/broadcast/${BROADCAST_ID}/streams ${j({ addStream: STREAM_ID, hasAudio: true, hasVideo: true })}`,
+      `PATCH ${P}/broadcast/${BROADCAST_ID}/streams ${j({ removeStream: STREAM_ID })}`,
+      `POST ${P}/broadcast/${BROADCAST_ID}/stop {}`,
+    ],
+    logs: [[NEW_BROADCAST_ID, HLS_URL], ['started'], ['2 broadcasts'], ['stopped']],
+  },
+  {
+    marker: 'opentok.dial(sessionId, token',
+    apiCalls: 1,
+    requests: [
+      `POST ${P}/dial ${j({
+        sessionId: S,
+        token: TOKEN,
+        sip: {
+          uri: 'sip:user@sip.example.com',
+          headers: { 'X-Custom': 'value' },
+          auth: { username: 'user', password: 'pass' },
+          secure: true,
+          from: '14155550101',
+          observeForceMute: true,
+          streams: [STREAM_ID],
+        },
+      })}`,
+    ],
+    logs: [[SIP_CALL.id, SIP_CALL.connectionId, SIP_CALL.streamId]],
+  },
+  {
+    marker: 'opentok.playDTMF(sessionId',
+    apiCalls: 2,
+    requests: [
+      `POST ${P}/session/${S}/play-dtmf ${j({ digits: '1713#' })}`,
+      `POST ${P}/session/${S}/connection/${CONNECTION_ID}/play-dtmf ${j({ digits: 'p1p2' })}`,
+    ],
+    logs: [],
+  },
+  {
+    marker: 'opentok.websocketConnect(sessionId',
+    apiCalls: 1,
+    requests: [
+      `POST ${P}/connect ${j({
+        sessionId: S,
+        token: TOKEN,
+        websocket: {
+          uri: 'wss://example.com/audio',
+          streams: [STREAM_ID],
+          headers: { 'X-Caller': 'support' },
+          bidirectional: true,
+        },
+      })}`,
+    ],
+    logs: [[WEBSOCKET_CONNECTION.id, WEBSOCKET_CONNECTION.connectionId]],
+  },
+  {
+    marker: 'opentok.getStream(sessionId',
+    apiCalls: 3,
+    requests: [
+      `GET ${P}/session/${S}/stream/${STREAM_ID}`,
+      `GET ${P}/session/${S}/stream`,
+      `PUT ${P}/session/${S}/stream ${j({
+        items: [
+          { id: STREAM_ID, layoutClassList: ['focus'] },
+          { id: OTHER_STREAM_ID, layoutClassList: [] },
+        ],
+      })}`,
+    ],
+    logs: [[STREAM_ID, 'Alice', 'camera', ['focus']], [STREAM_ID], [OTHER_STREAM_ID]],
+  },
+  {
+    marker: 'opentok.forceMuteStream(sessionId',
+    apiCalls: 3,
+    requests: [
+      `POST ${P}/session/${S}/stream/${STREAM_ID}/mute {}`,
+      `POST ${P}/session/${S}/mute ${j({ active: true, excludedStreamIds: [MODERATOR_STREAM_ID] })}`,
+      `POST ${P}/session/${S}/mute ${j({ active: false })}`,
+    ],
+    logs: [],
+  },
+  {
+    marker: 'opentok.signal(sessionId',
+    apiCalls: 2,
+    requests: [
+      `POST ${P}/session/${S}/signal ${j({ type: 'chat', data: 'Hello!' })}`,
+      `POST ${P}/session/${S}/connection/${CONNECTION_ID}/signal ${j({ type: 'chat', data: 'Hello you!' })}`,
+    ],
+    logs: [],
+  },
+  {
+    marker: 'opentok.startRender(',
+    apiCalls: 4,
+    requests: [
+      `POST ${P}/render ${j({
+        sessionId: S,
+        token: TOKEN,
+        url: 'https://example.com/composed-view',
+        maxDuration: 1800,
+        resolution: '1280x720',
+        statusCallbackUrl: 'https://example.com/render-events',
+        properties: { name: 'Composed view' },
+      })}`,
+      `GET ${P}/render/${RENDER_ID}`,
+      `GET ${P}/render?count=50`,
+      `DELETE ${P}/render/${RENDER_ID}`,
+    ],
+    logs: [[NEW_RENDER_ID, 'starting'], ['started'], ['2 renders']],
+  },
+  {
+    marker: 'opentok.startCaptions(sessionId',
+    apiCalls: 2,
+    requests: [
+      `POST ${P}/captions ${j({ sessionId: S, token: TOKEN, languageCode: 'en-US', maxDuration: 14400, partialCaptions: true })}`,
+      `POST ${P}/captions/${CAPTIONS_ID}/stop`,
+    ],
+    logs: [[NEW_CAPTIONS_ID]],
+  },
+  {
+    marker: 'opentok.registerCallback(',
+    // register, list, one unregister per listed callback (callback.unregister), unregisterCallback.
+    apiCalls: 3 + LISTED_CALLBACK_IDS.length,
+    requests: [
+      `POST ${P}/callback ${j({ group: 'connection', event: 'created', url: 'https://example.com/events' })}`,
+      `GET ${P}/callback`,
+      ...LISTED_CALLBACK_IDS.map((id) => `DELETE ${P}/callback/${id}`),
+      `DELETE ${P}/callback/${CALLBACK_ID}`,
+    ],
+    logs: [[NEW_CALLBACK_ID]],
+  },
+  {
+    marker: 'err instanceof OpenTok.NotFoundError',
+    apiCalls: 1,
+    requests: [`GET ${P}/archive/${ARCHIVE_ID}`],
+    logs: [['available']],
+  },
+  {
+    marker: "fs.readFileSync('private.key'",
+    apiCalls: 0,
+    requests: [],
+    logs: [],
+    check({ context, fsCalls }) {
+      expect(fsCalls).to.deep.equal([['private.key', 'utf8']]);
+      const opentok = vm.runInContext('opentok', context);
+      expect(opentok).to.be.instanceOf(OpenTok);
+      expect(opentok.apiKey).to.equal(VONAGE_APPLICATION_ID);
+      expect(opentok.apiUrl).to.equal(VONAGE_URL);
+      // Vonage mode is on: REST JWTs are RS256, signed with the private key that was read.
+      const claims = jwt.verify(opentok.generateJwt(), VONAGE_KEYS.publicKey, { algorithms: ['RS256'] });
+      expect(claims).to.include({ iss: VONAGE_APPLICATION_ID, application_id: VONAGE_APPLICATION_ID, ist: 'project' });
+    },
+  },
+];
+
+function expectationsFor(block) {
+  return EXPECTATIONS.filter((expectation) => block.code.includes(expectation.marker));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a block.
+
+function firstLine(code) {
+  return code.split('\n').find((line) => line.trim() !== '').trim();
+}
+
+/** Names a block declares at its top level (`const opentok = ...`). */
+function declares(code, name) {
+  return new RegExp(`^\\s*(?:const|let|var)\\s+${name}\\b`, 'm').test(code);
+}
+
+/** A fresh context with the snippets' free variables, a capturing console and an fs stub. */
+function sandbox() {
+  const consoleCalls = [];
+  const fsCalls = [];
+  const fsStub = {
+    readFileSync(...args) {
+      fsCalls.push(args);
+      if (args.length === 2 && args[0] === 'private.key' && args[1] === 'utf8') return VONAGE_KEYS.privateKey;
+      throw new Error(`unexpected fs.readFileSync(${args.map((arg) => util.inspect(arg)).join(', ')})`);
+    },
+  };
+  const capture = (method) => (...args) => consoleCalls.push({ method, args });
+  const context = vm.createContext({
+    require: (name) => (name === 'fs' ? fsStub : require(name)),
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+    sessionId: SESSION_ID,
+    archiveId: ARCHIVE_ID,
+    streamId: STREAM_ID,
+    otherStreamId: OTHER_STREAM_ID,
+    moderatorStreamId: MODERATOR_STREAM_ID,
+    connectionId: CONNECTION_ID,
+    broadcastId: BROADCAST_ID,
+    renderId: RENDER_ID,
+    captionsId: CAPTIONS_ID,
+    callbackId: CALLBACK_ID,
+    token: TOKEN,
+    console: {
+      log: capture('log'),
+      info: capture('info'),
+      warn: capture('warn'),
+      error: capture('error'),
+      debug: capture('debug'),
+    },
+  });
+  return { context, consoleCalls, fsCalls };
+}
+
+/**
+ * Wraps every method of `client` (own properties shadowing the prototype) so that each call that
+ * passes a callback is recorded with every invocation of that callback.
+ */
+function trackCallbacks(client) {
+  const calls = [];
+  const names = new Set();
+  for (let proto = Object.getPrototypeOf(client); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+      if (name !== 'constructor' && typeof descriptor.value === 'function') names.add(name);
+    }
+  }
+  for (const name of names) {
+    const original = client[name];
+    Object.defineProperty(client, name, {
+      configurable: true,
+      writable: true,
+      value: function (...args) {
+        const last = args.length - 1;
+        if (last >= 0 && typeof args[last] === 'function') {
+          const call = { method: name, invocations: [] };
+          calls.push(call);
+          const userCallback = args[last];
+          args[last] = function (...results) {
+            call.invocations.push(results);
+            return userCallback.apply(this, results);
+          };
+        }
+        return original.apply(this, args);
+      },
+    });
+  }
+  return calls;
+}
+
+/** Resolves once `predicate()` holds or after 2 s, then lets late (duplicate) callbacks show up. */
+async function until(predicate) {
+  const deadline = Date.now() + 2000;
+  while (!predicate() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  await new Promise((resolve) => setTimeout(resolve, 30));
+}
+
+/** Order-insensitive comparison of lists of values. */
+function sorted(list) {
+  return [...list].sort((a, b) => {
+    const left = util.inspect(a, { depth: null });
+    const right = util.inspect(b, { depth: null });
+    if (left === right) return 0;
+    return left < right ? -1 : 1;
+  });
+}
+
+function describeRequest(request) {
+  return `${request.method} ${request.path}${request.body === '' ? '' : ' ' + request.body}`;
+}
+
+/** The `opentok.<method>(` calls a block makes, read from its text (tokens are synchronous). */
+function asyncCallsIn(code) {
+  const names = [];
+  const call = /\bopentok\.(\w+)\(/g;
+  let match;
+  while ((match = call.exec(code)) !== null) {
+    if (match[1] !== 'generateToken' && match[1] !== 'generateJwt') names.push(match[1]);
+  }
+  return names;
+}
+
+async function runBlock(block, index) {
+  const [expectation] = expectationsFor(block);
+  expect(expectation, 'an expectation-table entry for this block').to.be.an('object');
+  expect(expectation.requests, 'the table entry lists one request per API call').to.have.length(expectation.apiCalls);
+
+  const requests = [];
+  serve(requests);
+  const env = sandbox();
+  const { context, consoleCalls } = env;
+  const preInit = !declares(block.code, 'OpenTok') && !declares(block.code, 'opentok');
+  let callbackCalls = [];
+  if (preInit) {
+    vm.runInContext(INIT_CODE, context, { filename: 'README-init.js' });
+    const opentok = vm.runInContext('opentok', context);
+    callbackCalls = trackCallbacks(opentok);
+    // `session` in the Tokens block: a Session object for `sessionId`, as createSession gives.
+    context.session = new Session(opentok, SESSION_ID);
+  } else if (!declares(block.code, 'OpenTok')) {
+    // The block makes its own client: give it the constructor the README's init block obtains.
+    const scratch = sandbox().context;
+    context.OpenTok = vm.runInContext(`${INIT_CODE}\nOpenTok`, scratch, { filename: 'README-init.js' });
+  }
+
+  try {
+    vm.runInContext(block.code, context, { filename: `README-block-${index}.js` });
+  } catch (error) {
+    throw new Error(`README block #${index} threw: ${error && error.stack}`);
+  }
+
+  const logs = () => consoleCalls.filter((entry) => entry.method === 'log');
+  await until(
+    () =>
+      requests.length >= expectation.apiCalls &&
+      logs().length >= expectation.logs.length &&
+      callbackCalls.every((call) => call.invocations.length > 0),
+  );
+
+  // No callback received an error: nothing was logged as an Error, nothing else was logged.
+  for (const entry of consoleCalls) {
+    for (const arg of entry.args) {
+      expect(util.types.isNativeError(arg) || arg instanceof Error, `console.${entry.method} got an error: ${util.inspect(arg)}`).to.equal(false);
+    }
+  }
+  expect(consoleCalls.filter((entry) => entry.method !== 'log'), 'console methods other than log').to.deep.equal([]);
+
+  // Every callback the block passed to the client was called exactly once, with a null error.
+  const expectedCalls = asyncCallsIn(block.code);
+  const trackedNames = callbackCalls.map((call) => call.method);
+  for (const name of new Set(expectedCalls)) {
+    expect(
+      trackedNames.filter((tracked) => tracked === name).length,
+      `calls of opentok.${name} with a callback`,
+    ).to.be.at.least(expectedCalls.filter((expected) => expected === name).length);
+  }
+  for (const call of callbackCalls) {
+    expect(call.invocations, `callback of opentok.${call.method} invocations`).to.have.length(1);
+    expect(call.invocations[0][0], `error argument of opentok.${call.method}'s callback`).to.equal(null);
+  }
+
+  // Every request is one of SPEC §20's endpoints, on the default base URL, properly authenticated.
+  for (const request of requests) {
+    expect(request.endpoint, `SPEC §20 endpoint for ${request.method} ${request.origin}${request.path}`).to.be.a('string');
+    expect(request.origin).to.equal(API_URL);
+    expectAuthHeaders(request.rawHeaders);
+    const contentType = request.headers['content-type'];
+    if (request.body === '') {
+      expect(contentType, `content type of ${request.method} ${request.path}`).to.equal(undefined);
+    } else {
+      const expectedType = request.endpoint === 'createSession' ? 'application/x-www-form-urlencoded' : 'application/json';
+      expect(contentType, `content type of ${request.method} ${request.path}`).to.equal(expectedType);
+    }
+  }
+  // As many requests as the block makes API calls, and exactly the ones its text describes.
+  expect(requests, 'requests made').to.have.length(expectation.apiCalls);
+  expect(sorted(requests.map(describeRequest))).to.deep.equal(sorted(expectation.requests));
+
+  // The logged values are what the snippet means to print.
+  expect(sorted(logs().map((entry) => entry.args))).to.deep.equal(sorted(expectation.logs));
+
+  if (expectation.check) expectation.check(env);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('README.md JavaScript blocks, run verbatim', () => {
+  useNock();
+
+  it('has only js and sh blocks, starts with the init block, and every js block has exactly one table entry', () => {
+    expect(blocks.length).to.be.greaterThan(0);
+    for (const block of blocks) {
+      expect(['js', 'sh'], `language tag of the block starting "${firstLine(block.code)}"`).to.include(block.lang);
+    }
+    expect(jsBlocks.length).to.be.greaterThan(0);
+    expect(jsBlocks[0].code.trim()).to.equal(INIT_CODE);
+    jsBlocks.forEach((block, index) => {
+      expect(expectationsFor(block), `table entries for block #${index} (${firstLine(block.code)})`).to.have.length(1);
+    });
+    for (const expectation of EXPECTATIONS) {
+      const matching = jsBlocks.filter((block) => block.code.includes(expectation.marker));
+      expect(matching, `blocks containing ${expectation.marker}`).to.have.length(1);
+    }
+    expect(EXPECTATIONS).to.have.length(jsBlocks.length);
+  });
+
+  it('the endpoint table matches every request of SPEC §20 and nothing else', () => {
+    const probes = [
+      ['POST', '/session/create', 'createSession'],
+      ['GET', `${P}/archive?offset=1&count=2&sessionId=x`, 'listArchives'],
+      ['GET', `${P}/archive`, 'listArchives'],
+      ['GET', `${P}/archive/a%2Fb`, 'getArchive'],
+      ['POST', `${P}/session/s/connection/c/play-dtmf`, 'playDTMF'],
+      ['POST', `${P}/session/s/play-dtmf`, 'playDTMF'],
+      ['PUT', `${P}/session/s/stream`, 'setStreamClassLists'],
+      ['GET', `${P}/render?count=50`, 'listRenders'],
+    ];
+    for (const [method, urlPath, name] of probes) {
+      const found = findEndpoint(method, urlPath);
+      expect(found && found.endpoint.name, `endpoint of ${method} ${urlPath}`).to.equal(name);
+    }
+    expect(findEndpoint('GET', '/session/create')).to.equal(null);
+    expect(findEndpoint('POST', `${P}/archive/a/b/stop`)).to.equal(null);
+    expect(findEndpoint('GET', '/v2/project/654321/archive')).to.equal(null);
+    expect(findEndpoint('DELETE', `${P}/session/s/connection`)).to.equal(null);
+  });
+
+  jsBlocks.forEach((block, index) => {
+    it(`block #${index}: ${firstLine(block.code)}`, () => runBlock(block, index));
+  });
+});
