@@ -1,0 +1,60 @@
+import type { IncomingHttpHeaders } from 'http';
+import jwt from 'jsonwebtoken';
+import type { JwtPayload } from 'jsonwebtoken';
+import { EmulatorHttpError } from './errors';
+import type { ProjectState } from './state';
+
+/** How long a REST JWT may live at most: the SDK issues them for 300 s. */
+const MAX_LIFETIME_SECONDS = 300;
+
+function refuse(message: string): never {
+  throw new EmulatorHttpError(403, message);
+}
+
+function claimsOf(token: string): JwtPayload {
+  const decoded = jwt.decode(token, { json: true });
+  if (!decoded) refuse('Invalid token: not a JWT');
+  return decoded;
+}
+
+function verify(token: string, key: string, algorithm: 'HS256' | 'RS256', issuer: string): JwtPayload {
+  try {
+    const claims = jwt.verify(token, key, { algorithms: [algorithm], issuer }) as JwtPayload;
+    if (claims.ist !== 'project') refuse('Invalid token: ist must be "project"');
+    if (typeof claims.exp !== 'number') refuse('Invalid token: exp is required');
+    if (typeof claims.iat === 'number' && claims.exp - claims.iat > MAX_LIFETIME_SECONDS) {
+      refuse('Invalid token: lifetime exceeds 300 seconds');
+    }
+    return claims;
+  } catch (error) {
+    if (error instanceof EmulatorHttpError) throw error;
+    return refuse(`Invalid token: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Authenticates a REST request as the service does: an `X-OPENTOK-AUTH` HS256 JWT signed with the
+ * project's secret, or (Vonage applications) an `Authorization: Bearer` RS256 JWT. Returns the
+ * project; anything else is a 403.
+ */
+export function authenticate(headers: IncomingHttpHeaders, projects: ReadonlyMap<string, ProjectState>): ProjectState {
+  const opentokAuth = headers['x-opentok-auth'];
+  const authorization = headers.authorization;
+  if (typeof opentokAuth === 'string' && opentokAuth.length > 0) {
+    const issuer = claimsOf(opentokAuth).iss;
+    const project = typeof issuer === 'string' ? projects.get(issuer) : undefined;
+    if (!project?.apiSecret) return refuse('Invalid token: unknown API key');
+    verify(opentokAuth, project.apiSecret, 'HS256', project.apiKey);
+    return project;
+  }
+  if (typeof authorization === 'string' && authorization.startsWith('Bearer ')) {
+    const token = authorization.slice('Bearer '.length);
+    const claims = claimsOf(token);
+    const applicationId: unknown = claims.application_id;
+    const project = typeof applicationId === 'string' ? projects.get(applicationId) : undefined;
+    if (!project?.publicKey) return refuse('Invalid token: unknown application');
+    verify(token, project.publicKey, 'RS256', project.apiKey);
+    return project;
+  }
+  return refuse('Authentication required');
+}

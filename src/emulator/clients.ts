@@ -1,0 +1,187 @@
+import { onClientConnected, onClientDisconnected } from './archive-lifecycle';
+import { EmulatorHttpError } from './errors';
+import type { Emulator } from './emulator';
+import type { ConnectionState, ProjectState, SessionState, StreamState } from './state';
+import { newId } from './state';
+
+/** Options of a published stream. */
+export interface PublishOptions {
+  /** Stream name. Default: the connection data or `''`. */
+  name?: string;
+  /** `camera` (default), `screen` or `custom`. */
+  videoType?: 'camera' | 'screen' | 'custom';
+  /** Initial layout classes (default: those of the token). */
+  layoutClassList?: string[];
+}
+
+/** The session-monitoring JSON of a connection. */
+export function connectionJson(connection: ConnectionState): Record<string, unknown> {
+  return { id: connection.id, createdAt: connection.createdAt, data: connection.data };
+}
+
+/** The REST JSON of a stream. */
+export function streamJson(stream: StreamState): Record<string, unknown> {
+  return { id: stream.id, videoType: stream.videoType, name: stream.name, layoutClassList: [...stream.layoutClassList] };
+}
+
+/** Adds a connection to a session and announces it (`connection`/`created`). */
+export function addConnection(
+  emulator: Emulator,
+  project: ProjectState,
+  session: SessionState,
+  fields: Pick<ConnectionState, 'kind' | 'role' | 'data'>,
+): ConnectionState {
+  const connection: ConnectionState = { id: newId(), sessionId: session.id, createdAt: Date.now(), ...fields };
+  session.connections.set(connection.id, connection);
+  emulator.events.emit(project, 'connection', 'created', {
+    sessionId: session.id,
+    projectId: project.apiKey,
+    event: 'connectionCreated',
+    timestamp: Date.now(),
+    connection: connectionJson(connection),
+  });
+  if (connection.kind === 'client') onClientConnected(emulator, project, session);
+  return connection;
+}
+
+/** Publishes a stream for a connection and announces it (`stream`/`created`). */
+export function addStream(
+  emulator: Emulator,
+  project: ProjectState,
+  session: SessionState,
+  connection: ConnectionState,
+  options: PublishOptions & { layoutClassList: string[] },
+): StreamState {
+  const stream: StreamState = {
+    id: newId(),
+    connectionId: connection.id,
+    name: options.name ?? connection.data,
+    videoType: options.videoType ?? 'camera',
+    layoutClassList: options.layoutClassList,
+    createdAt: Date.now(),
+    muted: session.muteAll.active,
+  };
+  session.streams.set(stream.id, stream);
+  emulator.events.emit(project, 'stream', 'created', {
+    sessionId: session.id,
+    projectId: project.apiKey,
+    event: 'streamCreated',
+    timestamp: Date.now(),
+    stream: { ...streamJson(stream), connection: connectionJson(connection), createdAt: stream.createdAt },
+  });
+  return stream;
+}
+
+/** Removes a stream and announces it (`stream`/`destroyed`). */
+export function removeStream(emulator: Emulator, project: ProjectState, session: SessionState, stream: StreamState, reason: string): void {
+  if (!session.streams.delete(stream.id)) return;
+  const connection = session.connections.get(stream.connectionId);
+  emulator.events.emit(project, 'stream', 'destroyed', {
+    sessionId: session.id,
+    projectId: project.apiKey,
+    event: 'streamDestroyed',
+    reason,
+    timestamp: Date.now(),
+    stream: {
+      ...streamJson(stream),
+      connection: connection ? connectionJson(connection) : { id: stream.connectionId },
+      createdAt: stream.createdAt,
+    },
+  });
+}
+
+/** Removes a connection and its streams and announces it (`connection`/`destroyed`). */
+export function removeConnection(
+  emulator: Emulator,
+  project: ProjectState,
+  session: SessionState,
+  connection: ConnectionState,
+  reason: 'clientDisconnected' | 'forceDisconnected' | 'networkDisconnected',
+): void {
+  for (const stream of [...session.streams.values()]) {
+    if (stream.connectionId === connection.id) removeStream(emulator, project, session, stream, reason);
+  }
+  if (!session.connections.delete(connection.id)) return;
+  emulator.events.emit(project, 'connection', 'destroyed', {
+    sessionId: session.id,
+    projectId: project.apiKey,
+    event: 'connectionDestroyed',
+    reason,
+    timestamp: Date.now(),
+    connection: connectionJson(connection),
+  });
+  if (connection.kind === 'client') onClientDisconnected(emulator, project, session);
+}
+
+/**
+ * A client connected to an emulated session with a verified token: it can publish streams and
+ * disconnect, as OpenTok.js would. Created by `emulator.connectClient()`.
+ */
+export class SimulatedClient {
+  readonly #emulator: Emulator;
+  readonly #project: ProjectState;
+  readonly #session: SessionState;
+  readonly #connection: ConnectionState;
+  readonly #initialLayoutClassList: string[];
+
+  /** @internal Use `emulator.connectClient()`. */
+  constructor(
+    emulator: Emulator,
+    project: ProjectState,
+    session: SessionState,
+    connection: ConnectionState,
+    initialLayoutClassList: string[],
+  ) {
+    this.#emulator = emulator;
+    this.#project = project;
+    this.#session = session;
+    this.#connection = connection;
+    this.#initialLayoutClassList = initialLayoutClassList;
+  }
+
+  /** Connection ID (as forceDisconnect, signal and playDTMF take it). */
+  get connectionId(): string {
+    return this.#connection.id;
+  }
+
+  /** Session ID. */
+  get sessionId(): string {
+    return this.#session.id;
+  }
+
+  /** Role granted by the token. */
+  get role(): string {
+    return this.#connection.role;
+  }
+
+  /** Connection data of the token. */
+  get data(): string {
+    return this.#connection.data;
+  }
+
+  /** False once disconnected (by the client or by forceDisconnect). */
+  get connected(): boolean {
+    return this.#session.connections.get(this.#connection.id) === this.#connection;
+  }
+
+  /** Publishes a stream; refused for `subscriber` tokens and disconnected clients. Returns the stream ID. */
+  publish(options: PublishOptions = {}): string {
+    if (!this.connected) throw new EmulatorHttpError(409, 'The client is not connected');
+    if (this.role === 'subscriber') throw new EmulatorHttpError(403, 'A subscriber token cannot publish');
+    const layoutClassList = options.layoutClassList ?? this.#initialLayoutClassList;
+    return addStream(this.#emulator, this.#project, this.#session, this.#connection, { ...options, layoutClassList }).id;
+  }
+
+  /** Stops publishing one of this client's streams. */
+  unpublish(streamId: string): void {
+    const stream = this.#session.streams.get(streamId);
+    if (stream?.connectionId === this.#connection.id) {
+      removeStream(this.#emulator, this.#project, this.#session, stream, 'clientDisconnected');
+    }
+  }
+
+  /** Leaves the session (its streams end with it). */
+  disconnect(): void {
+    removeConnection(this.#emulator, this.#project, this.#session, this.#connection, 'clientDisconnected');
+  }
+}

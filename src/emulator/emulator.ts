@@ -1,0 +1,213 @@
+import { generateKeyPairSync, randomBytes, randomUUID } from 'crypto';
+import { createServer } from 'http';
+import type { IncomingMessage, Server, ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+import { authenticate } from './auth';
+import { SimulatedClient, addConnection } from './clients';
+import { tokenIssuer, verifyClientToken } from './client-tokens';
+import { ClientConnectError, EmulatorHttpError } from './errors';
+import { EventDispatcher } from './events';
+import { FaultInjector } from './faults';
+import type { FaultRule } from './faults';
+import { parseRequestBody, readBody, sendJson } from './http-util';
+import { matchRoute } from './router';
+import type { RouteResult } from './router';
+import { ROUTES } from './routes';
+import { newProject } from './state';
+import type { ProjectState, SessionState } from './state';
+
+/** Options of `Emulator.start()`. */
+export interface EmulatorOptions {
+  /** Port to listen on (default 0: any free port). */
+  port?: number;
+  /** Interface to listen on (default `127.0.0.1`). */
+  host?: string;
+  /** Credentials of the first project (default: generated). */
+  apiKey?: string;
+  /** Secret of the first project (default: generated). */
+  apiSecret?: string;
+  /** Delay added to every REST request, in ms (default 0). */
+  latencyMs?: number;
+  /** Faults injected from the start (see `emulator.faults`). */
+  faults?: FaultRule[];
+  /** Time an archive stays `stopped` before it is `available`, in ms (default 200). */
+  archiveProcessingMs?: number;
+}
+
+/** Credentials of an emulated OpenTok project. */
+export interface ProjectCredentials {
+  readonly apiKey: string;
+  readonly apiSecret: string;
+}
+
+/** Credentials of an emulated Vonage application. */
+export interface ApplicationCredentials {
+  readonly applicationId: string;
+  /** PKCS#8 PEM private key, as `new OpenTok(applicationId, privateKey)` takes it. */
+  readonly privateKey: string;
+}
+
+/**
+ * A local OpenTok service: a real HTTP server answering the REST API with the service's wire
+ * formats and status codes, in-memory projects, and simulated clients that connect with tokens.
+ */
+export class Emulator {
+  /** Every project and application, by API key / application ID. */
+  readonly projects = new Map<string, ProjectState>();
+  /** Event callbacks delivered so far; `events.settled()` waits for those in flight. */
+  readonly events = new EventDispatcher();
+  /** Injected faults: `faults.add({ path: '/archive', status: 500, times: 1 })`. */
+  readonly faults: FaultInjector;
+  /** Effective options. */
+  readonly options: Required<Pick<EmulatorOptions, 'latencyMs' | 'archiveProcessingMs'>>;
+  /** The project created at start. */
+  readonly project: ProjectCredentials;
+
+  readonly #server: Server;
+  readonly #timers = new Set<NodeJS.Timeout>();
+  #url = '';
+
+  private constructor(options: EmulatorOptions) {
+    this.options = { latencyMs: options.latencyMs ?? 0, archiveProcessingMs: options.archiveProcessingMs ?? 200 };
+    this.faults = new FaultInjector(options.faults);
+    this.project = this.createProject({ apiKey: options.apiKey, apiSecret: options.apiSecret });
+    this.#server = createServer((req, res) => {
+      this.#handle(req, res).catch(() => {
+        // #handle answers every error itself; this only guards against a failure to write.
+        res.destroy();
+      });
+    });
+    this.#server.on('clientError', (_error, socket) => socket.destroy());
+  }
+
+  /** Starts an emulator listening on `options.port` (default: a free port) of 127.0.0.1. */
+  static async start(options: EmulatorOptions = {}): Promise<Emulator> {
+    const emulator = new Emulator(options);
+    await new Promise<void>((resolve, reject) => {
+      emulator.#server.once('error', reject);
+      emulator.#server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+    const address = emulator.#server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    emulator.#url = `http://${host}:${address.port}`;
+    return emulator;
+  }
+
+  /** Base URL to give the SDK as `apiUrl`, e.g. `http://127.0.0.1:4010`. */
+  get url(): string {
+    return this.#url;
+  }
+
+  /** Adds a project (generated credentials unless given). */
+  createProject(credentials: { apiKey?: string; apiSecret?: string } = {}): ProjectCredentials {
+    const apiKey = credentials.apiKey ?? String(40000000 + Math.floor(Math.random() * 50000000));
+    const apiSecret = credentials.apiSecret ?? randomBytes(20).toString('hex');
+    this.projects.set(apiKey, newProject(apiKey, { apiSecret }));
+    return { apiKey, apiSecret };
+  }
+
+  /** Adds a Vonage application with a fresh RSA key pair. */
+  createApplication(): ApplicationCredentials {
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    const applicationId = randomUUID();
+    this.projects.set(applicationId, newProject(applicationId, { publicKey }));
+    return { applicationId, privateKey };
+  }
+
+  /**
+   * Connects a simulated client with a token, verified exactly as the service verifies it
+   * (signature, project, session, role, expiry; JWT and T1). Throws a `ClientConnectError`.
+   */
+  connectClient(options: { token: string; sessionId?: string }): SimulatedClient {
+    const issuer = typeof options.token === 'string' ? tokenIssuer(options.token) : undefined;
+    const project = issuer === undefined ? undefined : this.projects.get(issuer);
+    if (!project) throw new ClientConnectError('wrong-project', 'The token does not belong to a known project');
+    const verified = verifyClientToken(project, options.token, options.sessionId);
+    const session = project.sessions.get(verified.sessionId);
+    if (!session) throw new ClientConnectError('unknown-session', 'The session does not exist');
+    const connection = addConnection(this, project, session, { kind: 'client', role: verified.role, data: verified.data });
+    const classes = verified.initialLayoutClassList ? verified.initialLayoutClassList.split(' ') : [];
+    return new SimulatedClient(this, project, session, connection, classes);
+  }
+
+  /** The session of a project, or a 404. */
+  session(project: ProjectState, sessionId: string): SessionState {
+    const session = project.sessions.get(sessionId);
+    if (!session) throw new EmulatorHttpError(404, 'Session not found');
+    return session;
+  }
+
+  /** Runs `task` after `ms`; pending tasks are cancelled by `close()` and never hold the process. */
+  schedule(ms: number, task: () => void): void {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      task();
+    }, ms);
+    timer.unref();
+    this.#timers.add(timer);
+  }
+
+  /** Stops listening, drops open connections and cancels pending work. */
+  async close(): Promise<void> {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    await new Promise<void>((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
+    });
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const path = url.pathname;
+    const fault = this.faults.take(method, path);
+    const delay = this.options.latencyMs + (fault?.delayMs ?? 0);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (fault?.reset) {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.status !== undefined) {
+      req.resume();
+      sendJson(res, fault.status, fault.body ?? { code: fault.status, message: 'Injected fault' });
+      return;
+    }
+    let result: RouteResult;
+    try {
+      result = await this.#route(req, method, path, url.searchParams);
+    } catch (error) {
+      const status = error instanceof EmulatorHttpError ? error.status : 500;
+      const message = error instanceof Error ? error.message : 'Internal error';
+      result = { status, body: { code: status, message } };
+    }
+    if (result.raw) {
+      res.writeHead(result.status, { 'Content-Type': result.raw.contentType, 'Content-Length': String(result.raw.data.length) });
+      res.end(result.raw.data);
+      return;
+    }
+    sendJson(res, result.status, result.body);
+  }
+
+  async #route(req: IncomingMessage, method: string, path: string, query: URLSearchParams): Promise<RouteResult> {
+    const matched = matchRoute(ROUTES, method, path);
+    if (matched === undefined) {
+      req.resume();
+      throw new EmulatorHttpError(404, 'Not Found');
+    }
+    if (matched === 'method-not-allowed') {
+      req.resume();
+      throw new EmulatorHttpError(405, 'Method Not Allowed');
+    }
+    const body = parseRequestBody(req.headers['content-type'], await readBody(req));
+    const project = matched.route.public ? (undefined as unknown as ProjectState) : authenticate(req.headers, this.projects);
+    if (!matched.route.public && matched.params.apiKey !== undefined && matched.params.apiKey !== project.apiKey) {
+      throw new EmulatorHttpError(403, 'The token does not grant access to this project');
+    }
+    return matched.route.handler({ emulator: this, project, params: matched.params, query, body, req });
+  }
+}

@@ -1,0 +1,23 @@
+/** A refused emulator operation: the HTTP status the service would answer and its message. */
+export class EmulatorHttpError extends Error {
+  /** HTTP status the emulator answers with. */
+  readonly status: number;
+
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = 'EmulatorHttpError';
+    this.status = status;
+  }
+}
+
+/** Why a simulated client could not connect (the token was refused). */
+export class ClientConnectError extends Error {
+  /** Machine-readable reason: `invalid-token`, `bad-signature`, `expired`, `wrong-session`, ... */
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'ClientConnectError';
+    this.code = code;
+  }
+}

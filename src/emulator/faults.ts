@@ -1,0 +1,57 @@
+/** A fault the emulator injects into matching requests (documented in the README). */
+export interface FaultRule {
+  /** Only requests with this method (any when absent). */
+  method?: string;
+  /** Only paths containing this string, or matching this pattern (any when absent). */
+  path?: string | RegExp;
+  /** Answer with this status instead of handling the request. */
+  status?: number;
+  /** JSON body of the forced status (default `{"message":"Injected fault"}`). */
+  body?: unknown;
+  /** Delay before the request is handled (or the fault applied), in ms. */
+  delayMs?: number;
+  /** Destroy the connection without answering (a connection reset). */
+  reset?: boolean;
+  /** Apply to this many matching requests, then expire (default: every one). */
+  times?: number;
+}
+
+/** The active fault rules, matched in insertion order. */
+export class FaultInjector {
+  readonly #rules: FaultRule[] = [];
+
+  constructor(rules: readonly FaultRule[] = []) {
+    for (const rule of rules) this.add(rule);
+  }
+
+  /** Adds a rule; returns a function that removes it. */
+  add(rule: FaultRule): () => void {
+    const copy = { ...rule };
+    this.#rules.push(copy);
+    return () => {
+      const index = this.#rules.indexOf(copy);
+      if (index >= 0) this.#rules.splice(index, 1);
+    };
+  }
+
+  /** Removes every rule. */
+  clear(): void {
+    this.#rules.length = 0;
+  }
+
+  /** The rule applying to a request, consuming one of its `times`. */
+  take(method: string, path: string): FaultRule | undefined {
+    const rule = this.#rules.find(
+      (candidate) =>
+        (candidate.method === undefined || candidate.method.toUpperCase() === method) &&
+        (candidate.path === undefined ||
+          (typeof candidate.path === 'string' ? path.includes(candidate.path) : candidate.path.test(path))),
+    );
+    if (!rule) return undefined;
+    if (rule.times !== undefined) {
+      rule.times -= 1;
+      if (rule.times <= 0) this.#rules.splice(this.#rules.indexOf(rule), 1);
+    }
+    return rule;
+  }
+}

@@ -1,0 +1,8 @@
+// `require('opentok/emulator')`: a local OpenTok service for tests and samples.
+export { Emulator } from './emulator';
+export type { ApplicationCredentials, EmulatorOptions, ProjectCredentials } from './emulator';
+export { SimulatedClient } from './clients';
+export type { PublishOptions } from './clients';
+export { ClientConnectError, EmulatorHttpError } from './errors';
+export type { FaultRule } from './faults';
+export type { DeliveredEvent } from './events';

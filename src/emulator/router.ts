@@ -1,0 +1,70 @@
+import type { IncomingMessage } from 'http';
+import { EmulatorHttpError } from './errors';
+import type { Emulator } from './emulator';
+import type { ProjectState } from './state';
+
+/** What a route handler gets. */
+export interface RouteContext {
+  readonly emulator: Emulator;
+  /** The authenticated project (absent on unauthenticated routes). */
+  readonly project: ProjectState;
+  /** Named groups of the route pattern. */
+  readonly params: Record<string, string>;
+  readonly query: URLSearchParams;
+  /** Parsed JSON or form body, `undefined` when empty. */
+  readonly body: unknown;
+  readonly req: IncomingMessage;
+}
+
+/** What a route handler answers: a status and a JSON body (none for empty responses). */
+export interface RouteResult {
+  readonly status: number;
+  readonly body?: unknown;
+  /** Raw bytes with their content type (archive downloads). */
+  readonly raw?: { contentType: string; data: Buffer };
+}
+
+/** One endpoint. `pattern` matches the path without the query string. */
+export interface Route {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly pattern: RegExp;
+  /** Routes of the emulator's own API need no OpenTok authentication. */
+  readonly public?: boolean;
+  readonly handler: (context: RouteContext) => RouteResult | Promise<RouteResult>;
+}
+
+/** A percent-decoded path segment; malformed escapes are a 400, not a crash. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new EmulatorHttpError(400, 'Malformed percent-encoding in the path');
+  }
+}
+
+/** `/v2/project/<apiKey>` + `rest` as a pattern with an `apiKey` group. */
+export function projectRoute(rest: string): RegExp {
+  return new RegExp(`^/v2/project/(?<apiKey>[^/]+)${rest}$`);
+}
+
+/** Finds the route of a request: the route, a 405 (path known, method not) or undefined (404). */
+export function matchRoute(
+  routes: readonly Route[],
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | 'method-not-allowed' | undefined {
+  let pathKnown = false;
+  for (const route of routes) {
+    const match = route.pattern.exec(path);
+    if (!match) continue;
+    pathKnown = true;
+    if (route.method === method) {
+      const params: Record<string, string> = {};
+      for (const [name, value] of Object.entries(match.groups ?? {})) {
+        if (value !== undefined) params[name] = decodePathSegment(value);
+      }
+      return { route, params };
+    }
+  }
+  return pathKnown ? 'method-not-allowed' : undefined;
+}

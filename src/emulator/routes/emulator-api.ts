@@ -1,0 +1,83 @@
+import { objectBody, requiredString } from '../body';
+import type { SimulatedClient } from '../clients';
+import { ClientConnectError, EmulatorHttpError } from '../errors';
+import type { Route, RouteContext } from '../router';
+
+/** Clients connected over the emulator's HTTP API, by connection ID. */
+const remoteClients = new WeakMap<object, Map<string, SimulatedClient>>();
+
+function clientsOf(context: RouteContext): Map<string, SimulatedClient> {
+  let clients = remoteClients.get(context.emulator);
+  if (!clients) {
+    clients = new Map();
+    remoteClients.set(context.emulator, clients);
+  }
+  return clients;
+}
+
+function clientOf(context: RouteContext): SimulatedClient {
+  const client = clientsOf(context).get(context.params.connectionId);
+  if (!client?.connected) throw new EmulatorHttpError(404, 'Connection not found');
+  return client;
+}
+
+/**
+ * The emulator's own HTTP API, for processes that drive the CLI emulator (no OpenTok auth):
+ * `POST /_emulator/connections` `{token, sessionId?}` connects a simulated client,
+ * `POST /_emulator/connections/:id/streams` `{name?, videoType?}` publishes,
+ * `DELETE /_emulator/connections/:id` disconnects, `GET /_emulator/project` gives the credentials.
+ */
+export const emulatorApiRoutes: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/_emulator\/project$/,
+    public: true,
+    handler: ({ emulator }) => ({ status: 200, body: { ...emulator.project, apiUrl: emulator.url } }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/_emulator\/connections$/,
+    public: true,
+    handler: (context) => {
+      const body = objectBody(context.body);
+      const token = requiredString(body, 'token');
+      const sessionId = typeof body.sessionId === 'string' ? body.sessionId : undefined;
+      let client: SimulatedClient;
+      try {
+        client = context.emulator.connectClient({ token, sessionId });
+      } catch (error) {
+        if (error instanceof ClientConnectError) {
+          return { status: 403, body: { code: 403, reason: error.code, message: error.message } };
+        }
+        throw error;
+      }
+      clientsOf(context).set(client.connectionId, client);
+      return {
+        status: 201,
+        body: { connectionId: client.connectionId, sessionId: client.sessionId, role: client.role, data: client.data },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/_emulator\/connections\/(?<connectionId>[^/]+)\/streams$/,
+    public: true,
+    handler: (context) => {
+      const client = clientOf(context);
+      const body = context.body === undefined ? {} : objectBody(context.body);
+      const videoType = body.videoType === 'screen' || body.videoType === 'custom' ? body.videoType : 'camera';
+      const name = typeof body.name === 'string' ? body.name : undefined;
+      return { status: 201, body: { streamId: client.publish({ name, videoType }) } };
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/_emulator\/connections\/(?<connectionId>[^/]+)$/,
+    public: true,
+    handler: (context) => {
+      clientOf(context).disconnect();
+      clientsOf(context).delete(context.params.connectionId);
+      return { status: 204 };
+    },
+  },
+];
