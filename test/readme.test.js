@@ -522,6 +522,14 @@ const EXPECTATIONS = [
     logs: [['available']],
   },
   {
+    // The emulator section's block runs for real: the emulator is a local HTTP server, not nock.
+    marker: "require('opentok/emulator')",
+    live: true,
+    apiCalls: 0,
+    requests: [],
+    logs: [],
+  },
+  {
     marker: "fs.readFileSync('private.key'",
     apiCalls: 0,
     requests: [],
@@ -661,9 +669,28 @@ function asyncCallsIn(code) {
   return names;
 }
 
+/** Runs a block that starts the real emulator; it logs the archive status and the stream ID. */
+async function runLiveBlock(block, index) {
+  const { context, consoleCalls } = sandbox();
+  nock.enableNetConnect('127.0.0.1');
+  try {
+    vm.runInContext(block.code, context, { filename: `README-block-${index}.js` });
+    await until(() => consoleCalls.length >= 1);
+  } finally {
+    nock.disableNetConnect();
+  }
+  expect(consoleCalls).to.have.length(1);
+  const [{ method, args }] = consoleCalls;
+  expect(method).to.equal('log');
+  expect(args).to.have.length(2);
+  expect(args[0]).to.equal('started');
+  expect(args[1]).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+}
+
 async function runBlock(block, index) {
   const [expectation] = expectationsFor(block);
   expect(expectation, 'an expectation-table entry for this block').to.be.an('object');
+  if (expectation.live) return runLiveBlock(block, index);
   expect(expectation.requests, 'the table entry lists one request per API call').to.have.length(expectation.apiCalls);
 
   const requests = [];
