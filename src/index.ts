@@ -1,4 +1,70 @@
-import { OpenTok } from './opentok';
+import { OpenTok as OpenTokConstructor } from './opentok';
+import type * as Types from './types';
+
+/** An OpenTok client (the instance type of the constructor). */
+type OpenTok = Types.OpenTokClient;
+
+/** The public types, as `OpenTok.Session`, `OpenTok.ArchiveOptions`, ... */
+// eslint-disable-next-line @typescript-eslint/no-namespace -- the only way to attach types to an `export =` value
+declare namespace OpenTok {
+  export type Client = Types.OpenTokClient;
+  export type Options = Types.OpenTokOptions;
+  export type Promises = Types.OpenTokPromises;
+  export type ListPage<T> = Types.ListPage<T>;
+  export type DoneCallback = Types.DoneCallback;
+  export type ResultCallback<T> = Types.ResultCallback<T>;
+  export type ListCallback<T> = Types.ListCallback<T>;
+  export type ResponseCallback = Types.ResponseCallback;
+  export type HttpResponse = Types.HttpResponse;
+  export type TokenOptions = Types.TokenOptions;
+  export type TokenRole = Types.TokenRole;
+  export type SessionOptions = Types.SessionOptions;
+  export type ArchiveOptions = Types.ArchiveOptions;
+  export type ListArchivesOptions = Types.ListArchivesOptions;
+  export type StreamTrackOptions = Types.StreamTrackOptions;
+  export type LayoutOptions = Types.LayoutOptions;
+  export type LayoutType = Types.LayoutType;
+  export type ScreenshareLayoutType = Types.ScreenshareLayoutType;
+  export type BroadcastOptions = Types.BroadcastOptions;
+  export type BroadcastResolution = Types.BroadcastResolution;
+  export type HlsOutput = Types.HlsOutput;
+  export type RtmpOutput = Types.RtmpOutput;
+  export type ListBroadcastsOptions = Types.ListBroadcastsOptions;
+  export type DialOptions = Types.DialOptions;
+  export type SignalPayload = Types.SignalPayload;
+  export type StreamClassList = Types.StreamClassList;
+  export type ForceMuteAllOptions = Types.ForceMuteAllOptions;
+  export type ListRendersOptions = Types.ListRendersOptions;
+  export type Render = Types.Render;
+  export type RenderCallback<T> = Types.RenderCallback<T>;
+  export type RenderOptions = Types.RenderOptions;
+  export type CaptionsOptions = Types.CaptionsOptions;
+  export type WebSocketConnectOptions = Types.WebSocketConnectOptions;
+  export type WebSocketConnection = Types.WebSocketConnection;
+  export type CallbackOptions = Types.CallbackOptions;
+  export type Archive = Types.Archive;
+  export type ArchiveStatus = Types.ArchiveStatus;
+  export type Broadcast = Types.Broadcast;
+  export type Callback = Types.Callback;
+  export type Session = Types.Session;
+  export type SipCall = Types.SipCall;
+  export type SipInterconnect = Types.SipCall;
+  export type Stream = Types.Stream;
+  export type OpenTokError = Types.OpenTokError;
+  export type ArgumentError = Types.ArgumentError;
+  export type AuthError = Types.AuthError;
+  export type ArchiveError = Types.ArchiveError;
+  export type CaptionsError = Types.CaptionsError;
+  export type SipError = Types.SipError;
+  export type SignalError = Types.SignalError;
+  export type ForceDisconnectError = Types.ForceDisconnectError;
+  export type CallbackError = Types.CallbackError;
+  export type RequestError = Types.RequestError;
+  export type NotFoundError = Types.NotFoundError;
+}
+
+/** `require('opentok')`: the OpenTok constructor (callable with or without `new`). */
+const OpenTok = OpenTokConstructor;
 
 // `require('opentok')` returns the constructor itself (SPEC §3.1).
 export = OpenTok;

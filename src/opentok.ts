@@ -26,6 +26,8 @@ import { getStream, listStreams, setStreamClassLists } from './streams/streams';
 import type { StreamClassList } from './streams/streams';
 import type { HttpResponse } from './http/types';
 import { generateRestJwt } from './auth/rest-jwt';
+import { createPromiseApi } from './promises';
+import type { OpenTokPromises } from './promises';
 import type { RestCredentials } from './auth/rest-jwt';
 import { deleteArchive, getArchive, listArchives, startArchive, stopArchive } from './archives/archives';
 import type { ArchiveOptions, ListArchivesOptions } from './archives/archives';
@@ -59,6 +61,9 @@ export type ResultCallback<T> = (error: Error | null, result?: T) => void;
 export type ResponseCallback = (error: Error | null, body?: unknown, response?: HttpResponse | null) => void;
 /** Error-first callback of list methods: the items and the total count. */
 export type ListCallback<T> = (error: Error | null, items?: T[], totalCount?: number) => void;
+
+/** Each client's promise API, created on first use. */
+const promiseApis = new WeakMap<OpenTokClient, OpenTokPromises>();
 
 /** Per-client state the API modules share; kept off the instance so `util.inspect` shows none of it. */
 const contexts = new WeakMap<OpenTokClient, ApiContext & { tokens: TokenCredentials; credentials: RestCredentials }>();
@@ -104,6 +109,19 @@ export class OpenTokClient {
       tokens: credentials,
       credentials,
     });
+  }
+
+  /**
+   * Every asynchronous method without its callback, returning a promise (like `fs.promises`): it
+   * resolves to the callback's result and rejects with the same error. See {@link OpenTokPromises}.
+   */
+  get promises(): OpenTokPromises {
+    let api = promiseApis.get(this);
+    if (!api) {
+      api = createPromiseApi(this);
+      promiseApis.set(this, api);
+    }
+    return api;
   }
 
   /** Creates a session; `options` default to a relayed, manually archived session. */

@@ -5,17 +5,8 @@ import { copyOwnProperties, isPlainObject, optionsObject } from '../core/objects
 import { hasStatus, isSuccess, malformedBody, outcomeError, responseError } from '../core/outcomes';
 import { ArchiveError, ArgumentError, NotFoundError, RequestError } from '../errors';
 import type { HttpOutcome, SuccessOutcome } from '../http/types';
+import type { LayoutOptions } from '../layouts/set-layout';
 import { Archive } from '../models/archive';
-
-/** Layout of a composed archive or broadcast. */
-export interface LayoutOptions {
-  /** Layout type. `custom` requires `stylesheet`. */
-  type: 'bestFit' | 'pip' | 'verticalPresentation' | 'horizontalPresentation' | 'focus' | 'custom';
-  /** CSS of a `custom` layout. */
-  stylesheet?: string;
-  /** Layout while a screen is shared; only with `bestFit`. */
-  screenshareType?: 'bestFit' | 'pip' | 'verticalPresentation' | 'horizontalPresentation';
-}
 
 /** Options of `startArchive` (SPEC §9.1); every key is sent verbatim. */
 export interface ArchiveOptions {

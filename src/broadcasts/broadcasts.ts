@@ -8,7 +8,7 @@ import type { OpenTokError } from '../errors';
 import type { HttpOutcome, SuccessOutcome } from '../http/types';
 import { Broadcast } from '../models/broadcast';
 import { trackFlag } from '../archives/archive-streams';
-import type { LayoutType, ScreenshareLayoutType } from '../layouts/set-layout';
+import type { LayoutOptions } from '../layouts/set-layout';
 
 /** Resolutions of broadcasts (landscape and portrait). */
 export type BroadcastResolution = '640x480' | '480x640' | '1280x720' | '720x1280' | '1920x1080' | '1080x1920';
@@ -35,7 +35,7 @@ export interface BroadcastOptions {
   /** Resolution. Default `640x480`. */
   resolution?: BroadcastResolution;
   /** Layout of the composed stream. */
-  layout?: { type: LayoutType; stylesheet?: string; screenshareType?: ScreenshareLayoutType };
+  layout?: LayoutOptions;
   /** `auto` (default) or `manual`. */
   streamMode?: 'auto' | 'manual';
   /** Tag allowing several simultaneous broadcasts of one session. */

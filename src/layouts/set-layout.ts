@@ -9,6 +9,15 @@ export type LayoutType = 'bestFit' | 'pip' | 'verticalPresentation' | 'horizonta
 /** Layout types allowed while a screen is shared (only with `bestFit`). */
 export type ScreenshareLayoutType = 'bestFit' | 'pip' | 'verticalPresentation' | 'horizontalPresentation';
 
+/**
+ * Layout of a composed archive or broadcast. `stylesheet` belongs to the `custom` type and
+ * `screenshareType` to `bestFit`; other combinations do not compile.
+ */
+export type LayoutOptions =
+  | { type: 'bestFit'; stylesheet?: undefined; screenshareType?: ScreenshareLayoutType }
+  | { type: 'custom'; stylesheet: string; screenshareType?: undefined }
+  | { type: Exclude<LayoutType, 'bestFit' | 'custom'>; stylesheet?: undefined; screenshareType?: undefined };
+
 /** Which resource's layout is set: the path segment and the ID's name in messages. */
 interface LayoutTarget {
   readonly resource: 'archive' | 'broadcast';
