@@ -1,43 +1,14 @@
 'use strict';
-// Starts the SipInterconnect sample: `node sample/SipInterconnect/index.js`. Uses API_KEY/API_SECRET
-// when set, otherwise the local OpenTok emulator. PORT defaults to 3000.
-const { createOpenTok, call } = require('../shared/opentok-client');
+// Starts the SIP sample: `node sample/SipInterconnect/index.js`. Uses API_KEY/API_SECRET (and
+// API_URL) when set, otherwise the local OpenTok emulator. PORT defaults to 3000.
+const { startSample, runIfMain } = require('../shared/start-sample');
 const { createApp } = require('./app');
 
-/**
- * Creates a routed session (SIP calls need one), serves the app on 127.0.0.1:`port` and resolves
- * to `{ url, server, session, opentok, emulator, stop }`.
- */
-async function start({ port = Number(process.env.PORT || 3000), env = process.env, log = console.log } = {}) {
-  const { opentok, apiKey, emulator } = await createOpenTok({ env, log });
-  try {
-    const [session] = await call((cb) => opentok.createSession({ mediaMode: 'routed' }, cb));
-    const app = createApp({ opentok, apiKey, sessionId: session.sessionId });
-    const server = await new Promise((resolve, reject) => {
-      const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
-      listening.once('error', reject);
-    });
-    const url = `http://127.0.0.1:${server.address().port}/`;
-    log(`SipInterconnect sample is running at ${url}`);
-    const stop = async () => {
-      await new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      if (emulator) await emulator.close();
-    };
-    return { url, server, session, opentok, emulator, stop };
-  } catch (error) {
-    if (emulator) await emulator.close();
-    throw error;
-  }
+/** Resolves to `{ url, server, session, opentok, emulator, stop }`. */
+function start(options = {}) {
+  return startSample({ name: 'SipInterconnect sample', createApp, ...options });
 }
 
-if (require.main === module) {
-  start().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runIfMain(module, start);
 
 module.exports = { start };
