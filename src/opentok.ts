@@ -81,8 +81,7 @@ function contextOf(client: OpenTokClient): ApiContext & { tokens: TokenCredentia
 export class OpenTokClient {
   /** The API key (project ID), as a string. */
   readonly apiKey: string;
-  /** The API secret, or the private key in Vonage application mode. Not enumerable. */
-  declare readonly apiSecret: string;
+  readonly #apiSecret: string;
   /** The base URL of every request. */
   readonly apiUrl: string;
 
@@ -97,7 +96,7 @@ export class OpenTokClient {
     const key = typeof apiKey === 'number' ? apiKey.toString() : apiKey;
     const config = resolveConfig(key, apiSecret, options);
     this.apiKey = key;
-    Object.defineProperty(this, 'apiSecret', { value: apiSecret, enumerable: false, writable: false });
+    this.#apiSecret = apiSecret;
     this.apiUrl = config.apiUrl;
 
     const signingKey = lazySigningKey(apiSecret, config.vonage);
@@ -109,6 +108,14 @@ export class OpenTokClient {
       tokens: credentials,
       credentials,
     });
+  }
+
+  /**
+   * The API secret, or the private key in Vonage application mode. A getter over a private field,
+   * so that no form of `util.inspect` or `JSON.stringify` shows it.
+   */
+  get apiSecret(): string {
+    return this.#apiSecret;
   }
 
   /**

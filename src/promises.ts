@@ -5,6 +5,7 @@ import type { BroadcastOptions, ListBroadcastsOptions } from './broadcasts/broad
 import type { CallbackOptions } from './callbacks/callbacks';
 import type { CaptionsOptions } from './captions/captions';
 import type { AnyCallback } from './core/callbacks';
+import { ArgumentError } from './errors';
 import type { LayoutType, ScreenshareLayoutType } from './layouts/set-layout';
 import type { Archive } from './models/archive';
 import type { Broadcast } from './models/broadcast';
@@ -34,7 +35,8 @@ export interface ListPage<T> {
  * `null` error: the model (`Session`, `Archive`, ...), `undefined` for methods that call back with
  * `(null)` alone, `{ items, totalCount }` for `listArchives` and `listBroadcasts`, and the parsed
  * response body for the pass-through methods (layouts, stream class lists, broadcast streams) and
- * renders. It rejects with the error the callback would receive, of the same class.
+ * renders. It rejects with the error the callback would receive, of the same class, and with an
+ * `ArgumentError` when an argument is a function (the promise methods take no callback).
  */
 export interface OpenTokPromises {
   /** Creates a session. Default: relayed, manually archived. */
@@ -181,6 +183,11 @@ export function createPromiseApi(client: OpenTokClient): OpenTokPromises {
     const method = (client as unknown as Record<string, AnyCallback>)[name];
     api[name] = (...args: unknown[]): Promise<unknown> =>
       new Promise((resolve, reject) => {
+        // A function would be taken for the callback of the method underneath and the promise
+        // would never settle: no argument of a promise method is a function.
+        if (args.some((arg) => typeof arg === 'function')) {
+          throw new ArgumentError(`Invalid arguments -- promises.${name} takes no callback or function argument.`);
+        }
         const positional = Array.from({ length: arity }, (_unused, index) => args[index]);
         // A synchronous throw (a method's own argument check) rejects this promise.
         method.call(client, ...positional, (error: Error | null, result?: unknown, totalCount?: unknown) => {

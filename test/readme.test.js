@@ -2,7 +2,9 @@
 // Runs every JavaScript block of README.md verbatim (extracted from the Markdown at test time, no
 // hand copies) against the package, with nock playing the OpenTok service, and checks that each
 // block does what its text says: no throw, only SPEC §20 endpoints, the expected requests, no error
-// in any callback, and the logged values the snippet intends.
+// in any callback, every `opentok.promises.<method>` call fulfilled, no unhandled rejection, and the
+// logged values the snippet intends. Each promise block must make the same requests and log the same
+// values as the callback block it follows.
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
@@ -516,7 +518,7 @@ const EXPECTATIONS = [
     logs: [[NEW_CALLBACK_ID]],
   },
   {
-    marker: 'err instanceof OpenTok.NotFoundError',
+    marker: 'function (err, archive) {\n  if (err instanceof OpenTok.NotFoundError)',
     apiCalls: 1,
     requests: [`GET ${P}/archive/${ARCHIVE_ID}`],
     logs: [['available']],
@@ -547,6 +549,62 @@ const EXPECTATIONS = [
   },
 ];
 
+// The promise blocks. The "Promises" introduction is checked on its own; every other promise block
+// shows the same calls as the callback block before it, so it must make exactly the same requests
+// and log the same values: its entry is that block's entry under the promise block's marker.
+
+const PROMISES_INTRO_SESSION_ID = makeSessionId(API_KEY, '127.0.0.1');
+
+EXPECTATIONS.push({
+  marker: 'opentok.promises.startArchive(session.sessionId',
+  apiCalls: 4,
+  requests: [
+    'POST /session/create archiveMode=manual&p2p.preference=disabled',
+    `POST ${P}/archive ${j({ sessionId: PROMISES_INTRO_SESSION_ID, name: 'demo' })}`,
+    `GET ${P}/archive?sessionId=${PROMISES_INTRO_SESSION_ID}`,
+    `DELETE ${P}/archive/${NEW_ARCHIVE_ID}`,
+  ],
+  logs: [[NEW_ARCHIVE_ID, 'started'], [2, 2]],
+  check({ promiseCalls }) {
+    // The values the text says each kind of method resolves to.
+    expect(promiseCalls.map((call) => call.method)).to.deep.equal(['createSession', 'startArchive', 'listArchives', 'deleteArchive']);
+    const [session, archive, page, deleted] = promiseCalls.map((call) => call.value);
+    expect(session).to.be.instanceOf(OpenTok.Session);
+    expect(session.sessionId).to.equal(PROMISES_INTRO_SESSION_ID);
+    expect(archive.constructor.name).to.equal('Archive');
+    expect(archive.stop).to.be.a('function');
+    expect(Object.keys(page)).to.deep.equal(['items', 'totalCount']);
+    expect(page.totalCount).to.equal(2);
+    expect(page.items.map((item) => item.id)).to.deep.equal([NEW_ARCHIVE_ID, ARCHIVE_ID]);
+    expect(page.items[0].constructor).to.equal(archive.constructor);
+    expect(deleted).to.equal(undefined);
+  },
+});
+
+/** [marker of the callback block's entry, marker of the promise block that follows it] */
+const PROMISE_TWINS = [
+  ['opentok.createSession(function', 'await opentok.promises.createSession();'],
+  ['opentok.startArchive(sessionId', 'await opentok.promises.stopArchive(archiveId)'],
+  ['opentok.setArchiveLayout(archiveId', 'await opentok.promises.setArchiveLayout(archiveId'],
+  ['opentok.forceDisconnect(sessionId, connectionId', 'await opentok.promises.forceDisconnect('],
+  ['opentok.startBroadcast(sessionId', 'await opentok.promises.startBroadcast('],
+  ['opentok.dial(sessionId, token', 'await opentok.promises.dial('],
+  ['opentok.playDTMF(sessionId', 'await opentok.promises.playDTMF('],
+  ['opentok.websocketConnect(sessionId', 'await opentok.promises.websocketConnect('],
+  ['opentok.getStream(sessionId', 'await opentok.promises.getStream('],
+  ['opentok.forceMuteStream(sessionId', 'await opentok.promises.forceMuteStream('],
+  ['opentok.signal(sessionId', 'await opentok.promises.signal('],
+  ['opentok.startRender(', 'await opentok.promises.startRender('],
+  ['opentok.startCaptions(sessionId', 'await opentok.promises.startCaptions('],
+  ['opentok.registerCallback(', 'await opentok.promises.registerCallback('],
+  ['function (err, archive) {\n  if (err instanceof OpenTok.NotFoundError)', 'const archive = await opentok.promises.getArchive('],
+];
+for (const [callbackMarker, promiseMarker] of PROMISE_TWINS) {
+  const twin = EXPECTATIONS.find((expectation) => expectation.marker === callbackMarker);
+  if (!twin) throw new Error(`no expectation-table entry with the marker ${callbackMarker}`);
+  EXPECTATIONS.push({ ...twin, marker: promiseMarker, twinOf: callbackMarker });
+}
+
 function expectationsFor(block) {
   return EXPECTATIONS.filter((expectation) => block.code.includes(expectation.marker));
 }
@@ -556,6 +614,13 @@ function expectationsFor(block) {
 
 function firstLine(code) {
   return code.split('\n').find((line) => line.trim() !== '').trim();
+}
+
+/** A test title: the first line, or for a promise block its first `opentok.promises` call. */
+function blockTitle(code) {
+  const first = firstLine(code);
+  const promiseLine = code.split('\n').find((line) => line.includes('opentok.promises.'));
+  return first.startsWith('async function') && promiseLine ? `(promises) ${promiseLine.trim()}` : first;
 }
 
 /** Names a block declares at its top level (`const opentok = ...`). */
@@ -637,6 +702,30 @@ function trackCallbacks(client) {
   return calls;
 }
 
+/**
+ * Replaces `client.promises` (for this client only) by an object whose methods record each call and
+ * how its promise settled, then return that promise.
+ */
+function trackPromises(client) {
+  const calls = [];
+  const real = client.promises;
+  const tracked = {};
+  for (const name of Object.keys(real)) {
+    tracked[name] = function (...args) {
+      const call = { method: name, state: 'pending' };
+      calls.push(call);
+      const promise = real[name](...args);
+      promise.then(
+        (value) => Object.assign(call, { state: 'fulfilled', value }),
+        (reason) => Object.assign(call, { state: 'rejected', reason }),
+      );
+      return promise;
+    };
+  }
+  Object.defineProperty(client, 'promises', { configurable: true, enumerable: false, value: Object.freeze(tracked) });
+  return calls;
+}
+
 /** Resolves once `predicate()` holds or after 2 s, then lets late (duplicate) callbacks show up. */
 async function until(predicate) {
   const deadline = Date.now() + 2000;
@@ -656,6 +745,11 @@ function sorted(list) {
 
 function describeRequest(request) {
   return `${request.method} ${request.path}${request.body === '' ? '' : ' ' + request.body}`;
+}
+
+/** The `opentok.promises.<method>(` calls a block makes, read from its text. */
+function promiseCallsIn(code) {
+  return [...code.matchAll(/\bopentok\.promises\.(\w+)\(/g)].map((match) => match[1]);
 }
 
 /** The `opentok.<method>(` calls a block makes, read from its text (tokens are synchronous). */
@@ -699,10 +793,12 @@ async function runBlock(block, index) {
   const { context, consoleCalls } = env;
   const preInit = !declares(block.code, 'OpenTok') && !declares(block.code, 'opentok');
   let callbackCalls = [];
+  let promiseCalls = [];
   if (preInit) {
     vm.runInContext(INIT_CODE, context, { filename: 'README-init.js' });
     const opentok = vm.runInContext('opentok', context);
     callbackCalls = trackCallbacks(opentok);
+    promiseCalls = trackPromises(opentok);
     // `session` in the Tokens block: a Session object for `sessionId`, as createSession gives.
     context.session = new Session(opentok, SESSION_ID);
   } else if (!declares(block.code, 'OpenTok')) {
@@ -711,19 +807,32 @@ async function runBlock(block, index) {
     context.OpenTok = vm.runInContext(`${INIT_CODE}\nOpenTok`, scratch, { filename: 'README-init.js' });
   }
 
-  try {
-    vm.runInContext(block.code, context, { filename: `README-block-${index}.js` });
-  } catch (error) {
-    throw new Error(`README block #${index} threw: ${error && error.stack}`);
-  }
+  env.promiseCalls = promiseCalls;
+  const expectedPromiseCalls = promiseCallsIn(block.code);
+  if (expectedPromiseCalls.length > 0) expect(preInit, 'a promise block uses the client of the init block').to.equal(true);
 
+  const unhandled = [];
+  const onUnhandled = (reason) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
   const logs = () => consoleCalls.filter((entry) => entry.method === 'log');
-  await until(
-    () =>
-      requests.length >= expectation.apiCalls &&
-      logs().length >= expectation.logs.length &&
-      callbackCalls.every((call) => call.invocations.length > 0),
-  );
+  try {
+    try {
+      vm.runInContext(block.code, context, { filename: `README-block-${index}.js` });
+    } catch (error) {
+      throw new Error(`README block #${index} threw: ${error && error.stack}`);
+    }
+    await until(
+      () =>
+        requests.length >= expectation.apiCalls &&
+        logs().length >= expectation.logs.length &&
+        callbackCalls.every((call) => call.invocations.length > 0) &&
+        promiseCalls.length >= expectedPromiseCalls.length &&
+        promiseCalls.every((call) => call.state !== 'pending'),
+    );
+  } finally {
+    process.removeListener('unhandledRejection', onUnhandled);
+  }
+  expect(unhandled.map((reason) => util.inspect(reason)), 'unhandled rejections').to.deep.equal([]);
 
   // No callback received an error: nothing was logged as an Error, nothing else was logged.
   for (const entry of consoleCalls) {
@@ -746,6 +855,20 @@ async function runBlock(block, index) {
     expect(call.invocations, `callback of opentok.${call.method} invocations`).to.have.length(1);
     expect(call.invocations[0][0], `error argument of opentok.${call.method}'s callback`).to.equal(null);
   }
+
+  // Every opentok.promises.<method>( call of the text was made, and every promise was fulfilled.
+  const trackedPromises = promiseCalls.map((call) => call.method);
+  for (const name of new Set(expectedPromiseCalls)) {
+    expect(trackedPromises.filter((tracked) => tracked === name).length, `calls of opentok.promises.${name}`).to.be.at.least(
+      expectedPromiseCalls.filter((expected) => expected === name).length,
+    );
+  }
+  for (const call of promiseCalls) {
+    expect(call.state, `opentok.promises.${call.method}: ${util.inspect(call.reason)}`).to.equal('fulfilled');
+  }
+  // A block is either a callback block or a promise block; a promise block's entry is its twin's.
+  if (expectedPromiseCalls.length > 0) expect(asyncCallsIn(block.code), 'callback calls in a promise block').to.deep.equal([]);
+  if (expectation.twinOf) expect(expectedPromiseCalls.length, 'promise calls in a twin block').to.be.greaterThan(0);
 
   // Every request is one of SPEC §20's endpoints, on the default base URL, properly authenticated.
   for (const request of requests) {
@@ -792,6 +915,16 @@ describe('README.md JavaScript blocks, run verbatim', () => {
     expect(EXPECTATIONS).to.have.length(jsBlocks.length);
   });
 
+  it('shows every asynchronous method in both forms: a callback call and an opentok.promises call', () => {
+    const methods = Object.keys(new OpenTok(API_KEY, API_SECRET).promises);
+    expect(methods.length).to.be.greaterThan(30);
+    const callbackCalls = new Set(jsBlocks.flatMap((block) => asyncCallsIn(block.code)));
+    const promiseCalls = new Set(jsBlocks.flatMap((block) => promiseCallsIn(block.code)));
+    expect(methods.filter((name) => !callbackCalls.has(name)), 'methods without a callback example').to.deep.equal([]);
+    expect(methods.filter((name) => !promiseCalls.has(name)), 'methods without a promise example').to.deep.equal([]);
+    expect([...promiseCalls].filter((name) => !methods.includes(name)), 'promise calls of no method').to.deep.equal([]);
+  });
+
   it('the endpoint table matches every request of SPEC §20 and nothing else', () => {
     const probes = [
       ['POST', '/session/create', 'createSession'],
@@ -814,6 +947,6 @@ describe('README.md JavaScript blocks, run verbatim', () => {
   });
 
   jsBlocks.forEach((block, index) => {
-    it(`block #${index}: ${firstLine(block.code)}`, () => runBlock(block, index));
+    it(`block #${index}: ${blockTitle(block.code)}`, () => runBlock(block, index));
   });
 });
