@@ -6,6 +6,7 @@ import type { RestCredentials } from '../auth/rest-jwt';
 import type { ClientConfig } from '../config';
 import { userAgent } from '../version';
 import { createAgentSelector } from './agents';
+import { httpLog, logCompletion, logStart } from './logger';
 import type { AgentSelector } from './agents';
 import { trackExchange } from './exchange-tracker';
 import type { Exchange } from './exchange-tracker';
@@ -31,9 +32,25 @@ export class RestClient {
     this.#userAgent = userAgent(config.uaAddendum);
   }
 
-  /** Sends one request and reports its outcome. */
-  async send(request: RestRequest): Promise<HttpOutcome> {
+  /**
+   * Sends one request and reports its outcome, logged under `opentok:http` (method, URL, status or
+   * failure reason, duration; never headers or bodies). When that namespace is disabled, the cost
+   * is one check of `httpLog.enabled`.
+   */
+  send(request: RestRequest): Promise<HttpOutcome> {
     const url = this.#config.apiUrl + request.path;
+    return httpLog.enabled ? this.#sendLogged(request, url) : this.#send(request, url);
+  }
+
+  async #sendLogged(request: RestRequest, url: string): Promise<HttpOutcome> {
+    logStart(request.method, url);
+    const started = Date.now();
+    const outcome = await this.#send(request, url);
+    logCompletion(request.method, url, outcome, Date.now() - started);
+    return outcome;
+  }
+
+  async #send(request: RestRequest, url: string): Promise<HttpOutcome> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
