@@ -524,6 +524,14 @@ const EXPECTATIONS = [
     logs: [['available']],
   },
   {
+    // The webhook block runs for real: its Express app listens on a free port and gets POSTs.
+    marker: "require('opentok/webhooks')",
+    webhook: true,
+    apiCalls: 0,
+    requests: [],
+    logs: [],
+  },
+  {
     // The emulator section's block runs for real: the emulator is a local HTTP server, not nock.
     marker: "require('opentok/emulator')",
     live: true,
@@ -781,10 +789,83 @@ async function runLiveBlock(block, index) {
   expect(args[1]).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 }
 
+/** POSTs JSON to a local server and resolves to the status and body text. */
+function postJson(port, urlPath, payload) {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify(payload);
+    const request = require('http').request(
+      { host: '127.0.0.1', port, path: urlPath, method: 'POST', headers: { 'Content-Type': 'application/json' } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode, text }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/**
+ * Runs the webhook block with the real Express, its `app.listen(3000)` moved to a free port, then
+ * POSTs events to it: each valid one is logged as the block says, a malformed one gets 400.
+ */
+async function runWebhookBlock(block, index) {
+  const express = require('express');
+  const servers = [];
+  const listeningExpress = () => {
+    const app = express();
+    app.listen = (port, ...rest) => {
+      expect(port).to.equal(3000);
+      const server = require('http').createServer(app).listen(0, '127.0.0.1', ...rest);
+      servers.push(server);
+      return server;
+    };
+    return app;
+  };
+  Object.assign(listeningExpress, express);
+  const { context, consoleCalls } = sandbox();
+  const baseRequire = context.require;
+  context.require = (name) => (name === 'express' ? listeningExpress : baseRequire(name));
+  nock.enableNetConnect('127.0.0.1');
+  try {
+    vm.runInContext(block.code, context, { filename: `README-block-${index}.js` });
+    expect(servers).to.have.length(1);
+    await new Promise((resolve) => (servers[0].listening ? resolve() : servers[0].once('listening', resolve)));
+    const { port } = servers[0].address();
+    const connection = { id: 'conn-1', createdAt: 1, data: 'name=Ann' };
+    const stream = { id: 'stream-1', connection, createdAt: 2, name: 'cam', videoType: 'camera' };
+    const base = { sessionId: SESSION_ID, projectId: API_KEY, timestamp: 3 };
+    const sent = [
+      { ...base, event: 'connectionCreated', connection },
+      { ...base, event: 'streamDestroyed', reason: 'clientDisconnected', stream },
+      { id: ARCHIVE_ID, event: 'archive', status: 'available', sessionId: SESSION_ID, partnerId: Number(API_KEY),
+        createdAt: 4, duration: 5, size: 6, name: null, reason: '', url: 'https://example.com/a.mp4' },
+      { ...base, event: 'connectionDestroyed', reason: 'clientDisconnected', connection },
+    ];
+    for (const payload of sent) {
+      expect((await postJson(port, '/opentok/events', payload)).status).to.equal(200);
+    }
+    const malformed = await postJson(port, '/opentok/events', { event: 'connectionCreated', sessionId: SESSION_ID });
+    expect(malformed.status).to.equal(400);
+    expect(JSON.parse(malformed.text).error).to.match(/^Invalid OpenTok event: /);
+  } finally {
+    nock.disableNetConnect();
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  }
+  expect(consoleCalls.map((entry) => [entry.method, ...entry.args])).to.deep.equal([
+    ['log', 'joined', 'conn-1', 'name=Ann'],
+    ['log', 'stream ended', 'stream-1', 'clientDisconnected'],
+    ['log', 'download', 'https://example.com/a.mp4'],
+    ['log', 'connectionDestroyed'],
+  ]);
+}
+
 async function runBlock(block, index) {
   const [expectation] = expectationsFor(block);
   expect(expectation, 'an expectation-table entry for this block').to.be.an('object');
   if (expectation.live) return runLiveBlock(block, index);
+  if (expectation.webhook) return runWebhookBlock(block, index);
   expect(expectation.requests, 'the table entry lists one request per API call').to.have.length(expectation.apiCalls);
 
   const requests = [];
