@@ -67,9 +67,12 @@ export function startArchive(emulator: Emulator, project: ProjectState, session:
   return archive;
 }
 
-/** Bytes of the emulated recording served at the archive's download URL. */
+/** Largest emulated recording, so that a long (or clock-faked) archive cannot exhaust memory. */
+const MAX_ARCHIVE_BYTES = 16 * 1024 * 1024;
+
+/** Bytes of the emulated recording served at the archive's download URL (at most 16 MiB). */
 export function archiveSize(durationSeconds: number): number {
-  return 2048 + durationSeconds * 1000;
+  return Math.min(2048 + durationSeconds * 1000, MAX_ARCHIVE_BYTES);
 }
 
 /**

@@ -12,8 +12,14 @@ function refuse(message: string): never {
 }
 
 function claimsOf(token: string): JwtPayload {
-  const decoded = jwt.decode(token, { json: true });
-  if (!decoded) refuse('Invalid token: not a JWT');
+  let decoded: JwtPayload | null;
+  try {
+    decoded = jwt.decode(token, { json: true });
+  } catch {
+    // A JWT whose payload is not JSON: `jws` throws instead of returning null.
+    decoded = null;
+  }
+  if (!decoded || typeof decoded !== 'object') refuse('Invalid token: not a JWT');
   return decoded;
 }
 

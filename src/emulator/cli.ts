@@ -3,22 +3,40 @@
 // interrupted and prints the credentials to use with it.
 import { Emulator } from './emulator';
 
+/** The value of `--name value` or `--name=value`; an error when the flag has no value. */
 function flag(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
+  const args = process.argv.slice(2);
+  const inline = args.find((arg) => arg.startsWith(`--${name}=`));
+  if (inline !== undefined) return inline.slice(name.length + 3);
+  const index = args.indexOf(`--${name}`);
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
+  return value;
+}
+
+/** A numeric flag, or `fallback` when absent; an error naming the flag when not a valid number. */
+function numberFlag(name: string, fallback: number | undefined, valid: (value: number) => boolean, expected: string): number | undefined {
+  const text = flag(name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (text.trim() === '' || !valid(value)) throw new Error(`--${name} must be ${expected}`);
+  return value;
 }
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
-    process.stdout.write('Usage: opentok-emulator [--port N] [--host H] [--api-key K] [--api-secret S] [--latency MS]\n');
+    process.stdout.write('Usage: opentok-emulator [--port N] [--host H] [--api-key K] [--api-secret S] [--latency MS]\n(--port 0 picks a free port; the URL printed has the real one)\n');
     return;
   }
+  const port = numberFlag('port', 4010, (value) => Number.isInteger(value) && value >= 0 && value <= 65535, 'an integer between 0 and 65535');
+  const latencyMs = numberFlag('latency', undefined, (value) => Number.isFinite(value) && value >= 0, 'a number of milliseconds >= 0');
   const emulator = await Emulator.start({
-    port: Number(flag('port') ?? 4010),
+    port,
     host: flag('host'),
     apiKey: flag('api-key'),
     apiSecret: flag('api-secret'),
-    latencyMs: flag('latency') === undefined ? undefined : Number(flag('latency')),
+    latencyMs,
   });
   process.stdout.write(
     `OpenTok emulator listening on ${emulator.url}\n` +

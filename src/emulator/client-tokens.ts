@@ -24,9 +24,15 @@ export function tokenIssuer(token: string): string | undefined {
     const partner = parseQuery(plain.split(':')[0] ?? '').partner_id;
     return typeof partner === 'string' ? partner : undefined;
   }
-  const claims = jwt.decode(token, { json: true });
+  let claims: JwtPayload | null;
+  try {
+    claims = jwt.decode(token, { json: true });
+  } catch {
+    // A JWT whose payload is not JSON: `jws` throws instead of returning null.
+    return undefined;
+  }
   const issuer: unknown = claims?.application_id ?? claims?.iss;
-  return typeof issuer === 'string' ? issuer : undefined;
+  return typeof issuer === 'string' && issuer.length > 0 ? issuer : undefined;
 }
 
 function refuse(code: string, message: string): never {

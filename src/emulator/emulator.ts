@@ -1,7 +1,8 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'crypto';
-import { createServer } from 'http';
+import { STATUS_CODES, createServer } from 'http';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
+import type { Duplex } from 'stream';
 import { authenticate } from './auth';
 import { SimulatedClient, addConnection } from './clients';
 import { tokenIssuer, verifyClientToken } from './client-tokens';
@@ -9,7 +10,7 @@ import { ClientConnectError, EmulatorHttpError } from './errors';
 import { EventDispatcher } from './events';
 import { FaultInjector } from './faults';
 import type { FaultRule } from './faults';
-import { parseRequestBody, readBody, sendJson } from './http-util';
+import { parseRequestBody, parseTarget, readBody, sendJson } from './http-util';
 import { matchRoute } from './router';
 import type { RouteResult } from './router';
 import { ROUTES } from './routes';
@@ -65,6 +66,8 @@ export class Emulator {
 
   readonly #server: Server;
   readonly #timers = new Set<NodeJS.Timeout>();
+  /** Responses under way per socket, so that a parse error does not cut into one. */
+  readonly #inFlight = new WeakMap<Duplex, number>();
   #url = '';
 
   private constructor(options: EmulatorOptions) {
@@ -72,12 +75,28 @@ export class Emulator {
     this.faults = new FaultInjector(options.faults);
     this.project = this.createProject({ apiKey: options.apiKey, apiSecret: options.apiSecret });
     this.#server = createServer((req, res) => {
+      const socket = req.socket;
+      this.#inFlight.set(socket, (this.#inFlight.get(socket) ?? 0) + 1);
+      res.once('close', () => this.#inFlight.set(socket, (this.#inFlight.get(socket) ?? 1) - 1));
       this.#handle(req, res).catch(() => {
         // #handle answers every error itself; this only guards against a failure to write.
         res.destroy();
       });
     });
-    this.#server.on('clientError', (_error, socket) => socket.destroy());
+    this.#server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+      // As Node's default handler: answer a request that cannot be parsed with a 400 (431 for
+      // oversized headers), unless a response on this socket is under way.
+      if (error.code === 'ECONNRESET' || !socket.writable || (this.#inFlight.get(socket) ?? 0) > 0) {
+        socket.destroy();
+        return;
+      }
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const body = JSON.stringify({ code: status, message: STATUS_CODES[status] });
+      socket.end(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+          `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    });
   }
 
   /** Starts an emulator listening on `options.port` (default: a free port) of 127.0.0.1. */
@@ -123,10 +142,20 @@ export class Emulator {
    * (signature, project, session, role, expiry; JWT and T1). Throws a `ClientConnectError`.
    */
   connectClient(options: { token: string; sessionId?: string }): SimulatedClient {
-    const issuer = typeof options.token === 'string' ? tokenIssuer(options.token) : undefined;
-    const project = issuer === undefined ? undefined : this.projects.get(issuer);
+    const { token, sessionId } = options;
+    const issuer = typeof token === 'string' && token.length > 0 ? tokenIssuer(token) : undefined;
+    if (issuer === undefined) throw new ClientConnectError('invalid-token', 'The token is not a JWT or T1 token');
+    const project = this.projects.get(issuer);
     if (!project) throw new ClientConnectError('wrong-project', 'The token does not belong to a known project');
-    const verified = verifyClientToken(project, options.token, options.sessionId);
+    // Signature, role and expiry first; then where the token is used.
+    const verified = verifyClientToken(project, token, undefined);
+    if (sessionId !== undefined && !project.sessions.has(sessionId)) {
+      const owned = [...this.projects.values()].some((other) => other.sessions.has(sessionId));
+      if (owned) throw new ClientConnectError('wrong-project', 'Token belongs to another project than the session');
+    }
+    if (sessionId !== undefined && verified.sessionId !== sessionId) {
+      throw new ClientConnectError('wrong-session', 'Token was generated for another session');
+    }
     const session = project.sessions.get(verified.sessionId);
     if (!session) throw new ClientConnectError('unknown-session', 'The session does not exist');
     const connection = addConnection(this, project, session, { kind: 'client', role: verified.role, data: verified.data });
@@ -163,8 +192,15 @@ export class Emulator {
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-    const path = url.pathname;
+    let target: { path: string; query: URLSearchParams };
+    try {
+      target = parseTarget(req.url);
+    } catch (error) {
+      req.resume();
+      sendJson(res, 400, { code: 400, message: (error as Error).message });
+      return;
+    }
+    const { path, query } = target;
     const fault = this.faults.take(method, path);
     const delay = this.options.latencyMs + (fault?.delayMs ?? 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -179,7 +215,7 @@ export class Emulator {
     }
     let result: RouteResult;
     try {
-      result = await this.#route(req, method, path, url.searchParams);
+      result = await this.#route(req, method, path, query);
     } catch (error) {
       const status = error instanceof EmulatorHttpError ? error.status : 500;
       const message = error instanceof Error ? error.message : 'Internal error';
@@ -203,11 +239,12 @@ export class Emulator {
       req.resume();
       throw new EmulatorHttpError(405, 'Method Not Allowed');
     }
-    const body = parseRequestBody(req.headers['content-type'], await readBody(req));
+    // As the service: who is asking first (403), then what they sent (413, 400).
     const project = matched.route.public ? (undefined as unknown as ProjectState) : authenticate(req.headers, this.projects);
     if (!matched.route.public && matched.params.apiKey !== undefined && matched.params.apiKey !== project.apiKey) {
       throw new EmulatorHttpError(403, 'The token does not grant access to this project');
     }
+    const body = parseRequestBody(req.headers['content-type'], await readBody(req));
     return matched.route.handler({ emulator: this, project, params: matched.params, query, body, req });
   }
 }

@@ -12,7 +12,11 @@ export class EmulatorHttpError extends Error {
 
 /** Why a simulated client could not connect (the token was refused). */
 export class ClientConnectError extends Error {
-  /** Machine-readable reason: `invalid-token`, `bad-signature`, `expired`, `wrong-session`, ... */
+  /**
+   * Machine-readable reason: `invalid-token` (not a token, no expiry, wrong scope), `bad-signature`,
+   * `wrong-project` (unknown API key, or the session belongs to another project), `invalid-role`,
+   * `expired`, `wrong-session` or `unknown-session`.
+   */
   readonly code: string;
 
   constructor(code: string, message: string) {

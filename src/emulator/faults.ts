@@ -6,7 +6,7 @@ export interface FaultRule {
   path?: string | RegExp;
   /** Answer with this status instead of handling the request. */
   status?: number;
-  /** JSON body of the forced status (default `{"message":"Injected fault"}`). */
+  /** JSON body of the forced status (default `{"code":<status>,"message":"Injected fault"}`). */
   body?: unknown;
   /** Delay before the request is handled (or the fault applied), in ms. */
   delayMs?: number;

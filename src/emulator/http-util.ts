@@ -59,3 +59,25 @@ export function sendJson(res: ServerResponse, status: number, body?: unknown): v
   });
   res.end(text);
 }
+
+/**
+ * The path (still percent-encoded) and query of a request target. Origin-form targets (`/a?b`) are
+ * split as they are, so `//x` stays a path rather than a host; absolute-form targets
+ * (`http://host/a`) are parsed as URLs; anything else (`*`, garbage) is a 400.
+ */
+export function parseTarget(target: string | undefined): { path: string; query: URLSearchParams } {
+  const raw = target ?? '/';
+  if (raw.startsWith('/')) {
+    const mark = raw.indexOf('?');
+    return mark < 0
+      ? { path: raw, query: new URLSearchParams() }
+      : { path: raw.slice(0, mark), query: new URLSearchParams(raw.slice(mark + 1)) };
+  }
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return { path: url.pathname, query: url.searchParams };
+  } catch {
+    // Falls through to the 400.
+  }
+  throw new EmulatorHttpError(400, 'Malformed request target');
+}
