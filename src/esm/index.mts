@@ -18,4 +18,5 @@ export const {
   NotFoundError,
   Session,
   SipInterconnect,
+  SipCall,
 } = OpenTok;
