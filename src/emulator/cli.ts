@@ -38,15 +38,20 @@ async function main(): Promise<void> {
     apiSecret: flag('api-secret'),
     latencyMs,
   });
+  // Handlers first: whoever reads the URL below may signal at once.
+  let stopping = false;
+  const stop = (): void => {
+    // A second signal while closing must not fall back to the default handler (exit by signal).
+    if (stopping) return;
+    stopping = true;
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   process.stdout.write(
     `OpenTok emulator listening on ${emulator.url}\n` +
       `API_KEY=${emulator.project.apiKey}\nAPI_SECRET=${emulator.project.apiSecret}\nAPI_URL=${emulator.url}\n`,
   );
-  const stop = (): void => {
-    void emulator.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: Error) => {

@@ -775,7 +775,7 @@ describe('emulator server', function () {
       expect(port).to.not.equal(4010);
       expect(stdout).to.contain('API_KEY=77\n');
       child.kill('SIGTERM');
-      expect((await exited).code).to.equal(0);
+      expect(await exited).to.deep.equal({ code: 0, signal: null });
     });
 
     it('prints usage for --help and refuses invalid numbers', async () => {
