@@ -268,7 +268,10 @@ describe('new OpenTok(apiKey, apiSecret) validation (SPEC §3.2)', () => {
     { args: ['key', 12345], message: 'apiKey=key, apiSecret=12345' },
     { args: [123, 456], message: 'apiKey=123, apiSecret=456' },
     { args: [{}, undefined], message: 'apiKey=[object Object], apiSecret=undefined' },
-    { args: [true, ['a']], message: 'apiKey=true, apiSecret=a' },
+    // An object secret shows its type tag, not its text: a Buffer read from a key file must not leak.
+    { args: [true, ['a']], message: 'apiKey=true, apiSecret=[object Array]' },
+    { args: ['key', Buffer.from('-----BEGIN PRIVATE KEY-----')], message: 'apiKey=key, apiSecret=[object Uint8Array]' },
+    { args: [Object.create(null), 's'], message: 'apiKey=[object Object], apiSecret=[redacted]' },
   ];
   for (const { args, message } of invalid) {
     it(`throws for (${args.map((a) => util.inspect(a)).join(', ')})`, () => {

@@ -1,7 +1,7 @@
 import { callRest, isCallback, shiftOptional } from '../core/callbacks';
 import type { AnyCallback } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
-import { optionsObject } from '../core/objects';
+import { encodedSegment, optionsObject } from '../core/objects';
 import { hasStatus, isSuccess, outcomeError, responseError } from '../core/outcomes';
 import { ArchiveError, ArgumentError } from '../errors';
 import type { HttpOutcome } from '../http/types';
@@ -47,7 +47,7 @@ function patchArchiveStreams(
     cb(new ArgumentError('Need one of addStream or removeStream'));
     return;
   }
-  const path = `${ctx.projectPath}/archive/${encodeURIComponent(String(archiveId))}/streams`;
+  const path = `${ctx.projectPath}/archive/${encodedSegment((archiveId))}/streams`;
   callRest(ctx.rest, { method: 'PATCH', path, json: json(streamId) }, interpretStreamPatch, cb);
 }
 

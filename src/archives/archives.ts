@@ -1,7 +1,7 @@
 import { callRest, isCallback, shiftOptional } from '../core/callbacks';
 import type { AnyCallback } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
-import { copyOwnProperties, isPlainObject, optionsObject } from '../core/objects';
+import { copyOwnProperties, encodedSegment, isPlainObject, optionsObject, toText } from '../core/objects';
 import { hasStatus, isSuccess, malformedBody, outcomeError, responseError } from '../core/outcomes';
 import { ArchiveError, ArgumentError, NotFoundError, RequestError } from '../errors';
 import type { HttpOutcome, SuccessOutcome } from '../http/types';
@@ -43,7 +43,7 @@ export interface ListArchivesOptions {
 }
 
 function archivePath(ctx: ApiContext, archiveId: unknown): string {
-  return `${ctx.projectPath}/archive/${encodeURIComponent(String(archiveId))}`;
+  return `${ctx.projectPath}/archive/${encodedSegment((archiveId))}`;
 }
 
 /** `(null, Archive)` for a 2xx object body, else the malformed-body error. */
@@ -101,7 +101,7 @@ export function stopArchive(ctx: ApiContext, archiveId: unknown, maybeCallback: 
     if (hasStatus(outcome, 404)) return [responseError(new ArchiveError('Archive not found'), outcome)];
     if (hasStatus(outcome, 409)) {
       const message = (outcome.body as { message?: unknown } | null)?.message;
-      return [responseError(new ArchiveError(message ? String(message) : 'Unknown archive error'), outcome)];
+      return [responseError(new ArchiveError(message ? toText(message) : 'Unknown archive error'), outcome)];
     }
     return [outcomeError(outcome)];
   };
@@ -141,7 +141,7 @@ export function listArchives(ctx: ApiContext, optionsOrCallback: unknown, maybeC
   const query = new URLSearchParams();
   for (const key of ['offset', 'count', 'sessionId'] as const) {
     const value = options[key];
-    if (value) query.append(key, String(value));
+    if (value) query.append(key, toText(value));
   }
   const search = query.toString();
   const interpret = (outcome: HttpOutcome): readonly unknown[] => {

@@ -1,7 +1,7 @@
 import { callRest, isCallback, shiftOptional } from '../core/callbacks';
 import type { AnyCallback } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
-import { copyOwnProperties, isNullOrEmpty, isPlainObject, optionsObject } from '../core/objects';
+import { copyOwnProperties, isNullOrEmpty, isPlainObject, optionsObject, toText } from '../core/objects';
 import { hasStatus, isSuccess, malformedBody, outcomeError, passThroughArgs, responseError } from '../core/outcomes';
 import { ArgumentError, wrapError } from '../errors';
 import type { OpenTokError } from '../errors';
@@ -123,7 +123,7 @@ function broadcastIdCall(method: string, broadcastId: unknown, callback: unknown
 export function stopBroadcast(ctx: ApiContext, broadcastId: unknown, maybeCallback: unknown): void {
   const callback = broadcastIdCall('stopBroadcast', broadcastId, maybeCallback);
   if (!callback) return;
-  const path = `${ctx.projectPath}/broadcast/${String(broadcastId)}/stop`;
+  const path = `${ctx.projectPath}/broadcast/${toText(broadcastId)}/stop`;
   callRest(ctx.rest, { method: 'POST', path, json: {} }, singleBroadcast(ctx, STOP_WRAP), callback);
 }
 
@@ -131,7 +131,7 @@ export function stopBroadcast(ctx: ApiContext, broadcastId: unknown, maybeCallba
 export function getBroadcast(ctx: ApiContext, broadcastId: unknown, maybeCallback: unknown): void {
   const callback = broadcastIdCall('getBroadcast', broadcastId, maybeCallback);
   if (!callback) return;
-  const path = `${ctx.projectPath}/broadcast/${String(broadcastId)}`;
+  const path = `${ctx.projectPath}/broadcast/${toText(broadcastId)}`;
   callRest(ctx.rest, { method: 'GET', path }, singleBroadcast(ctx, GET_WRAP), callback);
 }
 
@@ -143,9 +143,9 @@ export function listBroadcasts(ctx: ApiContext, optionsOrCallback: unknown, mayb
   const options = optionsObject(shifted.value);
   // Built by hand as the original did: integers parsed, sessionId inserted raw.
   const query: string[] = [];
-  if (options.offset) query.push(`offset=${parseInt(String(options.offset), 10)}`);
-  if (options.count) query.push(`count=${parseInt(String(options.count), 10)}`);
-  if (options.sessionId) query.push(`sessionId=${String(options.sessionId)}`);
+  if (options.offset) query.push(`offset=${parseInt(toText(options.offset), 10)}`);
+  if (options.count) query.push(`count=${parseInt(toText(options.count), 10)}`);
+  if (options.sessionId) query.push(`sessionId=${toText(options.sessionId)}`);
   const path = `${ctx.projectPath}/broadcast${query.length ? `?${query.join('&')}` : ''}`;
   const interpret = (outcome: HttpOutcome): readonly unknown[] => {
     if (!isSuccess(outcome)) return [outcomeError(outcome)];
@@ -178,7 +178,7 @@ export function addBroadcastStream(
   }
   const options = optionsObject(shifted.value);
   const json = { addStream: streamId, hasAudio: trackFlag(options, 'hasAudio'), hasVideo: trackFlag(options, 'hasVideo') };
-  const path = `${ctx.projectPath}/broadcast/${String(broadcastId)}/streams`;
+  const path = `${ctx.projectPath}/broadcast/${toText(broadcastId)}/streams`;
   callRest(ctx.rest, { method: 'PATCH', path, json }, passThroughArgs, callback);
 }
 
@@ -193,6 +193,6 @@ export function removeBroadcastStream(ctx: ApiContext, broadcastId: unknown, str
     callback(new ArgumentError('No streamId provided'));
     return;
   }
-  const path = `${ctx.projectPath}/broadcast/${String(broadcastId)}/streams`;
+  const path = `${ctx.projectPath}/broadcast/${toText(broadcastId)}/streams`;
   callRest(ctx.rest, { method: 'PATCH', path, json: { removeStream: streamId } }, passThroughArgs, callback);
 }

@@ -1,6 +1,6 @@
 import { callRest, isCallback, shiftOptional } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
-import { isNullOrEmpty, isPlainObject, optionsObject } from '../core/objects';
+import { encodedSegment, isNullOrEmpty, isPlainObject, optionsObject } from '../core/objects';
 import { isSuccess, malformedBody, outcomeError } from '../core/outcomes';
 import { ArgumentError } from '../errors';
 import type { HttpOutcome } from '../http/types';
@@ -38,7 +38,7 @@ export function unregisterCallback(ctx: ApiContext, callbackId: unknown, callbac
     callback(new ArgumentError('No callback ID given'));
     return;
   }
-  const path = `${ctx.projectPath}/callback/${encodeURIComponent(String(callbackId))}`;
+  const path = `${ctx.projectPath}/callback/${encodedSegment((callbackId))}`;
   const interpret = (outcome: HttpOutcome): readonly unknown[] =>
     isSuccess(outcome) ? [null] : [outcomeError(outcome)];
   callRest(ctx.rest, { method: 'DELETE', path }, interpret, callback);

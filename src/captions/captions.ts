@@ -1,6 +1,6 @@
 import { callRest, isCallback } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
-import { isPlainObject, optionsObject } from '../core/objects';
+import { isPlainObject, optionsObject, toText } from '../core/objects';
 import { hasStatus, isSuccess, malformedBody, outcomeError, responseError } from '../core/outcomes';
 import { ArgumentError, CaptionsError } from '../errors';
 import type { HttpOutcome } from '../http/types';
@@ -45,7 +45,7 @@ export function startCaptions(
 /** `stopCaptions(captionsId, callback)` (SPEC §17.2). */
 export function stopCaptions(ctx: ApiContext, captionsId: unknown, callback: unknown): void {
   if (!isCallback(callback)) throw new ArgumentError('No callback given to stopCaptions');
-  const path = `${ctx.projectPath}/captions/${String(captionsId)}/stop`;
+  const path = `${ctx.projectPath}/captions/${toText(captionsId)}/stop`;
   const interpret = (outcome: HttpOutcome): readonly unknown[] =>
     isSuccess(outcome) ? [null, true] : [outcomeError(outcome)];
   callRest(ctx.rest, { method: 'POST', path }, interpret, callback);

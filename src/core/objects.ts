@@ -29,3 +29,31 @@ export function copyOwnProperties(target: object, source: unknown, skip?: Readon
     });
   }
 }
+
+/**
+ * `String(value)`, the conversion SPEC uses for caller values, except that it never throws: a value
+ * `String()` cannot convert (`Object.create(null)`, `[Symbol()]`, a throwing `toString`) gives its
+ * `Object.prototype.toString` tag instead, so odd input cannot crash a call.
+ */
+export function toText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `toText(value)` with lone UTF-16 surrogates replaced by U+FFFD, as UTF-8 encoding replaces them
+ * anyway; `encodeURIComponent` would throw on them.
+ */
+export function wellFormedText(value: unknown): string {
+  return toText(value).replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** A path segment encoded with `encodeURIComponent` (archive and callback IDs, SPEC §4.7). */
+export function encodedSegment(value: unknown): string {
+  return encodeURIComponent(wellFormedText(value));
+}

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'crypto';
 import type { IncomingHttpHeaders } from 'http';
 import jwt from 'jsonwebtoken';
 import type { JwtPayload } from 'jsonwebtoken';
@@ -23,7 +24,7 @@ function claimsOf(token: string): JwtPayload {
   return decoded;
 }
 
-function verify(token: string, key: string, algorithm: 'HS256' | 'RS256', issuer: string): JwtPayload {
+function verify(token: string, key: KeyObject, algorithm: 'HS256' | 'RS256', issuer: string): JwtPayload {
   try {
     const claims = jwt.verify(token, key, { algorithms: [algorithm], issuer }) as JwtPayload;
     if (claims.ist !== 'project') refuse('Invalid token: ist must be "project"');
@@ -50,7 +51,7 @@ export function authenticate(headers: IncomingHttpHeaders, projects: ReadonlyMap
     const issuer = claimsOf(opentokAuth).iss;
     const project = typeof issuer === 'string' ? projects.get(issuer) : undefined;
     if (!project?.apiSecret) return refuse('Invalid token: unknown API key');
-    verify(opentokAuth, project.apiSecret, 'HS256', project.apiKey);
+    verify(opentokAuth, project.verificationKey, 'HS256', project.apiKey);
     return project;
   }
   if (typeof authorization === 'string' && authorization.startsWith('Bearer ')) {
@@ -59,7 +60,7 @@ export function authenticate(headers: IncomingHttpHeaders, projects: ReadonlyMap
     const applicationId: unknown = claims.application_id;
     const project = typeof applicationId === 'string' ? projects.get(applicationId) : undefined;
     if (!project?.publicKey) return refuse('Invalid token: unknown application');
-    verify(token, project.publicKey, 'RS256', project.apiKey);
+    verify(token, project.verificationKey, 'RS256', project.apiKey);
     return project;
   }
   return refuse('Authentication required');

@@ -46,7 +46,7 @@ function verifyT1(token: string, project: ProjectState): Omit<VerifiedClientToke
   if (separator < 0) refuse('invalid-token', 'Malformed T1 token');
   const header = parseQuery(plain.slice(0, separator));
   const dataString = plain.slice(separator + 1);
-  const expected = createHmac('sha1', project.apiSecret).update(dataString).digest('hex');
+  const expected = createHmac('sha1', project.verificationKey).update(dataString).digest('hex');
   const given = typeof header.sig === 'string' ? header.sig : '';
   if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) {
     refuse('bad-signature', 'Token signature does not match');
@@ -67,8 +67,8 @@ function verifyJwt(token: string, project: ProjectState): Omit<VerifiedClientTok
   let claims: JwtPayload;
   try {
     claims = project.publicKey
-      ? (jwt.verify(token, project.publicKey, { algorithms: ['RS256'], ignoreExpiration: true }) as JwtPayload)
-      : (jwt.verify(token, project.apiSecret ?? '', {
+      ? (jwt.verify(token, project.verificationKey, { algorithms: ['RS256'], ignoreExpiration: true }) as JwtPayload)
+      : (jwt.verify(token, project.verificationKey, {
           algorithms: ['HS256'],
           issuer: project.apiKey,
           ignoreExpiration: true,

@@ -1,4 +1,5 @@
-import { randomUUID } from 'crypto';
+import { createPublicKey, createSecretKey, randomUUID } from 'crypto';
+import type { KeyObject } from 'crypto';
 
 /** A simulated participant connection: a client, a SIP call, an audio connector, a render, captions. */
 export interface ConnectionState {
@@ -47,6 +48,11 @@ export interface ProjectState {
   readonly apiSecret?: string;
   /** PEM public key of a Vonage application (its RS256 tokens verify with it). */
   readonly publicKey?: string;
+  /**
+   * The key that verifies the project's JWTs, parsed once: handing jsonwebtoken a string makes it
+   * parse the key on every request, which dominated the emulator's CPU under load.
+   */
+  readonly verificationKey: KeyObject;
   readonly sessions: Map<string, SessionState>;
   readonly archives: Map<string, JsonRecord>;
   readonly broadcasts: Map<string, JsonRecord>;
@@ -61,6 +67,10 @@ export function newProject(apiKey: string, keys: { apiSecret?: string; publicKey
     apiKey,
     apiSecret: keys.apiSecret,
     publicKey: keys.publicKey,
+    verificationKey:
+      keys.publicKey !== undefined
+        ? createPublicKey(keys.publicKey)
+        : createSecretKey(Buffer.from(keys.apiSecret ?? '', 'utf8')),
     sessions: new Map(),
     archives: new Map(),
     broadcasts: new Map(),

@@ -1,6 +1,7 @@
 import { callRest, isCallback } from '../core/callbacks';
 import type { AnyCallback } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
+import { toText } from '../core/objects';
 import { passThroughArgs } from '../core/outcomes';
 import { ArgumentError } from '../errors';
 
@@ -94,6 +95,6 @@ export function setLayout(
     stylesheet: stylesheet || undefined,
     screenshareType: screenshareType || undefined,
   };
-  const path = `${ctx.projectPath}/${target.resource}/${String(id)}/layout`;
+  const path = `${ctx.projectPath}/${target.resource}/${toText(id)}/layout`;
   callRest(ctx.rest, { method: 'PUT', path, json }, passThroughArgs, callback);
 }

@@ -1,5 +1,6 @@
 import { callRest, isCallback } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
+import { toText } from '../core/objects';
 import { hasStatus, isSuccess, outcomeError, responseError } from '../core/outcomes';
 import { ArgumentError, ForceDisconnectError } from '../errors';
 import type { HttpOutcome } from '../http/types';
@@ -11,8 +12,8 @@ export function forceDisconnect(ctx: ApiContext, sessionId: unknown, connectionI
     callback(new ArgumentError('No sessionId or connectionId given to forceDisconnect'));
     return;
   }
-  const target = connectionId === '' ? '' : `/connection/${String(connectionId)}`;
-  const path = `${ctx.projectPath}/session/${String(sessionId)}${target}`;
+  const target = connectionId === '' ? '' : `/connection/${toText(connectionId)}`;
+  const path = `${ctx.projectPath}/session/${toText(sessionId)}${target}`;
   const interpret = (outcome: HttpOutcome): readonly unknown[] => {
     if (isSuccess(outcome)) return [null];
     if (hasStatus(outcome, 404)) {

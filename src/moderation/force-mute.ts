@@ -1,7 +1,7 @@
 import { callRest, requireCallback, shiftOptional } from '../core/callbacks';
 import type { AnyCallback } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
-import { optionsObject } from '../core/objects';
+import { optionsObject, toText } from '../core/objects';
 import { isSuccess, outcomeError } from '../core/outcomes';
 import type { HttpOutcome } from '../http/types';
 
@@ -34,7 +34,7 @@ export function forceMuteStream(ctx: ApiContext, sessionId: unknown, streamId: u
     callback(new Error('Invalid arguments -- streamId must be a string.'));
     return;
   }
-  post(ctx, `/session/${sessionId}/stream/${String(streamId)}/mute`, {}, callback);
+  post(ctx, `/session/${toText(sessionId)}/stream/${toText(streamId)}/mute`, {}, callback);
 }
 
 /** `forceMuteAll(sessionId[, options], callback)` (SPEC §14.3). */
@@ -58,7 +58,7 @@ export function forceMuteAll(ctx: ApiContext, sessionId: unknown, optionsOrCallb
     : Array.isArray(options.excudedStreamIds)
       ? options.excudedStreamIds
       : undefined;
-  post(ctx, `/session/${String(sessionId)}/mute`, { active: true, excludedStreamIds }, callback);
+  post(ctx, `/session/${toText(sessionId)}/mute`, { active: true, excludedStreamIds }, callback);
 }
 
 /** `disableForceMute(sessionId, callback)` (SPEC §14.4). */
@@ -68,5 +68,5 @@ export function disableForceMute(ctx: ApiContext, sessionId: unknown, maybeCallb
     callback(new Error(SESSION_ID_MESSAGE));
     return;
   }
-  post(ctx, `/session/${sessionId}/mute`, { active: false }, callback);
+  post(ctx, `/session/${toText(sessionId)}/mute`, { active: false }, callback);
 }

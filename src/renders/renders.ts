@@ -1,7 +1,7 @@
 import { callRest, isCallback } from '../core/callbacks';
 import type { AnyCallback } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
-import { optionsObject } from '../core/objects';
+import { optionsObject, toText } from '../core/objects';
 import { isSuccess, outcomeError } from '../core/outcomes';
 import { ArgumentError } from '../errors';
 import type { HttpOutcome, HttpResponse } from '../http/types';
@@ -61,15 +61,27 @@ function renderCallback(method: string, callback: unknown): AnyCallback {
   return callback;
 }
 
+/**
+ * SPEC's `count > 1000 || count < 1` (an absent count passes). A count that cannot even be compared
+ * (a Symbol, an object whose conversion throws) is out of range too, rather than a TypeError.
+ */
+function countOutOfRange(count: unknown): boolean {
+  if (typeof count === 'symbol') return true;
+  try {
+    return (count as number) > 1000 || (count as number) < 1;
+  } catch {
+    return true;
+  }
+}
+
 /** `listRenders(options, callback)`. */
 export function listRenders(ctx: ApiContext, optionsArgument: unknown, maybeCallback: unknown): void {
   const callback = renderCallback('listRenders', maybeCallback);
   const options = optionsObject(optionsArgument);
-  const count = options.count as number;
-  if (count > 1000 || count < 1) throw new ArgumentError('Count is out of range');
+  if (countOutOfRange(options.count)) throw new ArgumentError('Count is out of range');
   const query = new URLSearchParams();
-  if (options.offset) query.append('offset', String(options.offset));
-  if (options.count) query.append('count', String(options.count));
+  if (options.offset) query.append('offset', toText(options.offset));
+  if (options.count) query.append('count', toText(options.count));
   const search = query.toString();
   const path = `${ctx.projectPath}/render${search ? `?${search}` : ''}`;
   callRest(ctx.rest, { method: 'GET', path }, renderResult, callback);
@@ -78,7 +90,7 @@ export function listRenders(ctx: ApiContext, optionsArgument: unknown, maybeCall
 /** `getRender(renderId, callback)`. */
 export function getRender(ctx: ApiContext, renderId: unknown, maybeCallback: unknown): void {
   const callback = renderCallback('getRender', maybeCallback);
-  callRest(ctx.rest, { method: 'GET', path: `${ctx.projectPath}/render/${String(renderId)}` }, renderResult, callback);
+  callRest(ctx.rest, { method: 'GET', path: `${ctx.projectPath}/render/${toText(renderId)}` }, renderResult, callback);
 }
 
 /** `startRender(options, callback)`. */
@@ -100,6 +112,6 @@ export function startRender(ctx: ApiContext, optionsArgument: unknown, maybeCall
 /** `stopRender(renderId, callback)`. */
 export function stopRender(ctx: ApiContext, renderId: unknown, maybeCallback: unknown): void {
   const callback = renderCallback('stopRender', maybeCallback);
-  const path = `${ctx.projectPath}/render/${String(renderId)}`;
+  const path = `${ctx.projectPath}/render/${toText(renderId)}`;
   callRest(ctx.rest, { method: 'DELETE', path }, renderResult, callback);
 }

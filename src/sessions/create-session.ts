@@ -1,7 +1,7 @@
 import { isIPv4 } from 'net';
 import { callRest, deliverNextTick, isCallback, shiftOptional } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
-import { copyOwnProperties, isPlainObject } from '../core/objects';
+import { copyOwnProperties, isPlainObject, toText } from '../core/objects';
 import { isSuccess, malformedBody, outcomeError } from '../core/outcomes';
 import { wrapError } from '../errors';
 import type { HttpOutcome } from '../http/types';
@@ -54,7 +54,7 @@ function encodeForm(normalised: Record<string, unknown>): string {
   const form = new URLSearchParams();
   for (const field of FORM_FIELDS) {
     const value = normalised[field];
-    if (value !== undefined && value !== null) form.append(field, String(value));
+    if (value !== undefined && value !== null) form.append(field, toText(value));
   }
   form.append('p2p.preference', normalised.mediaMode === 'routed' ? 'disabled' : 'enabled');
   return form.toString();

@@ -1,5 +1,6 @@
 import { callRest, isCallback } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
+import { toText } from '../core/objects';
 import { hasStatus, isSuccess, outcomeError, responseError } from '../core/outcomes';
 import { ArgumentError, SignalError } from '../errors';
 import type { HttpOutcome } from '../http/types';
@@ -25,8 +26,8 @@ export function signal(
     callback(new ArgumentError('No sessionId or payload given to signal'));
     return;
   }
-  const target = connectionId ? `/connection/${String(connectionId)}` : '';
-  const path = `${ctx.projectPath}/session/${String(sessionId)}${target}/signal`;
+  const target = connectionId ? `/connection/${toText(connectionId)}` : '';
+  const path = `${ctx.projectPath}/session/${toText(sessionId)}${target}/signal`;
   const interpret = (outcome: HttpOutcome): readonly unknown[] => {
     if (isSuccess(outcome)) return [null];
     if (hasStatus(outcome, 404)) return [responseError(new SignalError('Session or Connection not found'), outcome)];

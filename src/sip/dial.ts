@@ -1,6 +1,6 @@
 import { callRest, isCallback, shiftOptional } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
-import { isNullOrEmpty, isPlainObject, optionsObject } from '../core/objects';
+import { isNullOrEmpty, isPlainObject, optionsObject, toText } from '../core/objects';
 import { isSuccess, malformedBody, outcomeError } from '../core/outcomes';
 import { ArgumentError, wrapError } from '../errors';
 import type { HttpOutcome } from '../http/types';
@@ -35,7 +35,7 @@ function sipBody(sipUri: unknown, options: Record<string, unknown>): Record<stri
     sip.auth = { username: auth.username, password: auth.password };
   }
   if (options.secure) sip.secure = true;
-  if (options.from) sip.from = String(options.from);
+  if (options.from) sip.from = toText(options.from);
   if (options.video) sip.video = true;
   if (options.observeForceMute) sip.observeForceMute = true;
   if (options.streams) sip.streams = options.streams;

@@ -1,5 +1,6 @@
 import { callRest, requireCallback } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
+import { toText } from '../core/objects';
 import { isSuccess, outcomeError } from '../core/outcomes';
 import type { HttpOutcome } from '../http/types';
 
@@ -20,8 +21,8 @@ export function playDTMF(
     callback(new Error('Invalid arguments -- connectionId must be a string.'));
     return;
   }
-  const target = connectionId ? `/connection/${String(connectionId)}` : '';
-  const path = `${ctx.projectPath}/session/${sessionId}${target}/play-dtmf`;
+  const target = connectionId ? `/connection/${toText(connectionId)}` : '';
+  const path = `${ctx.projectPath}/session/${toText(sessionId)}${target}/play-dtmf`;
   const interpret = (outcome: HttpOutcome): readonly unknown[] => (isSuccess(outcome) ? [null] : [outcomeError(outcome)]);
   callRest(ctx.rest, { method: 'POST', path, json: { digits } }, interpret, callback);
 }

@@ -1,7 +1,7 @@
 import { callRest } from '../core/callbacks';
 import type { ApiContext } from '../core/context';
 import { requireCallback } from '../core/callbacks';
-import { isPlainObject } from '../core/objects';
+import { isPlainObject, toText } from '../core/objects';
 import { isSuccess, malformedBody, outcomeError, passThroughArgs } from '../core/outcomes';
 import { RequestError } from '../errors';
 import type { HttpOutcome } from '../http/types';
@@ -49,7 +49,7 @@ export function getStream(ctx: ApiContext, sessionId: unknown, streamId: unknown
     }
     return isPlainObject(parsed) ? [null, new Stream(parsed)] : [malformedBody(outcome)];
   };
-  const path = `${ctx.projectPath}/session/${String(sessionId)}/stream/${String(streamId)}`;
+  const path = `${ctx.projectPath}/session/${toText(sessionId)}/stream/${toText(streamId)}`;
   callRest(ctx.rest, { method: 'GET', path }, interpret, callback);
 }
 
@@ -68,7 +68,7 @@ export function listStreams(ctx: ApiContext, sessionId: unknown, maybeCallback: 
     const streams = Array.isArray(items) ? items.map((item: unknown) => new Stream(isPlainObject(item) ? item : {})) : [];
     return [null, streams];
   };
-  callRest(ctx.rest, { method: 'GET', path: `${ctx.projectPath}/session/${String(sessionId)}/stream` }, interpret, callback);
+  callRest(ctx.rest, { method: 'GET', path: `${ctx.projectPath}/session/${toText(sessionId)}/stream` }, interpret, callback);
 }
 
 function classListError(sessionId: unknown, classListArray: unknown): Error | undefined {
@@ -103,6 +103,6 @@ export function setStreamClassLists(
     callback(invalid);
     return;
   }
-  const path = `${ctx.projectPath}/session/${String(sessionId)}/stream`;
+  const path = `${ctx.projectPath}/session/${toText(sessionId)}/stream`;
   callRest(ctx.rest, { method: 'PUT', path, json: { items: classListArray } }, passThroughArgs, callback);
 }

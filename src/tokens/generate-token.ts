@@ -52,20 +52,26 @@ function generateVonageToken(
   now: number,
 ): string {
   const fields = validateTokenOptions(options, now);
-  return signJwt(
-    {
-      scope: 'session.connect',
-      session_id: sessionId,
-      role: fields.role,
-      initial_layout_class_list: fields.initialLayoutClassList,
-      exp: fields.expireTime,
-      sub: 'video',
-      acl: { paths: { '/session/**': {} } },
-      ...(fields.data === undefined ? {} : { connection_data: fields.data }),
-      jti: newJwtId(),
-      iat: Math.floor(nowMs / 1000),
-      application_id: credentials.apiKey,
-    },
-    credentials.signingKey(),
-  );
+  const signingKey = credentials.signingKey();
+  const claims = {
+    scope: 'session.connect',
+    session_id: sessionId,
+    role: fields.role,
+    initial_layout_class_list: fields.initialLayoutClassList,
+    exp: fields.expireTime,
+    sub: 'video',
+    acl: { paths: { '/session/**': {} } },
+    ...(fields.data === undefined ? {} : { connection_data: fields.data }),
+    jti: newJwtId(),
+    iat: Math.floor(nowMs / 1000),
+    application_id: credentials.apiKey,
+  };
+  try {
+    return signJwt(claims, signingKey);
+  } catch (error) {
+    // The session ID is not checked in this mode, but it must survive JSON serialisation: a BigInt
+    // or a cyclic object does not, and it is the only claim that can fail.
+    if (error instanceof TypeError) throw new Error('Token cannot be generated without a sessionId parameter');
+    throw error;
+  }
 }

@@ -1,13 +1,17 @@
 import { createHmac } from 'crypto';
 import type { KeyObject } from 'crypto';
+import { wellFormedText } from '../core/objects';
 import type { TokenData } from './token-options';
 
-/** Encodes like `querystring.stringify`: `encodeURIComponent` on keys and values, numbers via `String`. */
+/**
+ * Encodes like `querystring.stringify`: `encodeURIComponent` on keys and values, numbers via
+ * `String`. Lone surrogates become U+FFFD, as the token's UTF-8 encoding would make them anyway.
+ */
 function encodeTokenData(data: TokenData): string {
   let encoded = '';
   for (const [key, value] of Object.entries(data)) {
     if (encoded) encoded += '&';
-    encoded += `${key}=${encodeURIComponent(String(value))}`;
+    encoded += `${key}=${encodeURIComponent(wellFormedText(value))}`;
   }
   return encoded;
 }

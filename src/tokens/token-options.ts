@@ -1,3 +1,4 @@
+import { toText } from '../core/objects';
 import { secureRandomFraction } from './nonce';
 
 /** Roles a client token can grant. */
@@ -41,6 +42,15 @@ const ONE_DAY = 86400;
 const THIRTY_DAYS = 2592000;
 const MAX_DATA_LENGTH = 1024;
 
+/** `Array#join(' ')` (null and undefined elements as `''`) that cannot throw on odd elements. */
+function joinClasses(classes: readonly unknown[]): string {
+  try {
+    return classes.join(' ');
+  } catch {
+    return classes.map((layoutClass) => (layoutClass == null ? '' : toText(layoutClass))).join(' ');
+  }
+}
+
 /**
  * Reads the four documented camelCase options and validates them (SPEC §8.2 steps 2, 5 and 6).
  * Throws a plain `Error` with the documented message. Never modifies `options`; snake_case keys are
@@ -60,14 +70,14 @@ export function validateTokenOptions(options: unknown, now: number): ValidatedTo
       : now + ONE_DAY;
   const data = requestedData ? requestedData : undefined;
   let initialLayoutClassList = '';
-  if (Array.isArray(requestedClasses)) initialLayoutClassList = requestedClasses.join(' ');
+  if (Array.isArray(requestedClasses)) initialLayoutClassList = joinClasses(requestedClasses);
   else if (typeof requestedClasses === 'string') initialLayoutClassList = requestedClasses;
 
   if (typeof role !== 'string' || !ROLES.has(role)) {
-    throw new Error(`Invalid role for token generation: ${String(role)}`);
+    throw new Error(`Invalid role for token generation: ${toText(role)}`);
   }
   if (Number.isNaN(expireTime)) {
-    throw new Error(`Invalid expireTime for token generation: ${String(requestedExpiry)}`);
+    throw new Error(`Invalid expireTime for token generation: ${toText(requestedExpiry)}`);
   }
   if (expireTime < now) {
     throw new Error(`Invalid expireTime for token generation, time cannot be in the past: ${expireTime} < ${now}`);
