@@ -1,7 +1,7 @@
 import type { Agent as HttpAgent } from 'http';
 import { hmacSigningKey, rsaSigningKey } from './auth/jws';
 import type { SigningKey } from './auth/jws';
-import { isPlainObject } from './core/objects';
+import { isPlainObject, toText } from './core/objects';
 
 /** Default base URL of the OpenTok REST API. */
 export const DEFAULT_API_URL = 'https://api.opentok.com';
@@ -61,7 +61,7 @@ export function resolveConfig(apiKey: string, apiSecret: string, options: unknow
     if (typeof options.apiUrl === 'string') apiUrl = options.apiUrl;
     if (typeof options.proxy === 'string') proxy = options.proxy;
     if (typeof options.uaAddendum === 'string') uaAddendum = options.uaAddendum;
-    const timeout = parseInt(String(options.timeout), 10);
+    const timeout = parseInt(toText(options.timeout), 10);
     if (timeout) timeoutMs = timeout;
     if (typeof options.agent === 'object' && options.agent !== null) agent = options.agent as HttpAgent;
   }

@@ -1,57 +1,85 @@
-import { addArchiveStream, removeArchiveStream } from './archives/archive-streams';
+import { inspect } from 'util';
+import type { InspectOptions } from 'util';
+import type * as ArchiveStreamsApi from './archives/archive-streams';
 import type { StreamTrackOptions } from './archives/archive-streams';
-import { websocketConnect } from './audio-connector/websocket-connect';
+import type * as AudioConnectorApi from './audio-connector/websocket-connect';
 import type { WebSocketConnectOptions, WebSocketConnection } from './audio-connector/websocket-connect';
-import {
-  addBroadcastStream,
-  getBroadcast,
-  listBroadcasts,
-  removeBroadcastStream,
-  startBroadcast,
-  stopBroadcast,
-} from './broadcasts/broadcasts';
+import type * as BroadcastsApi from './broadcasts/broadcasts';
 import type { BroadcastOptions, ListBroadcastsOptions } from './broadcasts/broadcasts';
-import { startCaptions, stopCaptions } from './captions/captions';
+import type * as CaptionsApi from './captions/captions';
 import type { CaptionsOptions } from './captions/captions';
-import { ARCHIVE_LAYOUT, BROADCAST_LAYOUT, setLayout } from './layouts/set-layout';
+import type * as LayoutsApi from './layouts/set-layout';
 import type { LayoutType, ScreenshareLayoutType } from './layouts/set-layout';
 import type { Broadcast } from './models/broadcast';
 import type { Stream } from './models/stream';
-import { disableForceMute, forceMuteAll, forceMuteStream } from './moderation/force-mute';
+import type * as ForceMuteApi from './moderation/force-mute';
 import type { ForceMuteAllOptions } from './moderation/force-mute';
-import { getRender, listRenders, startRender, stopRender } from './renders/renders';
+import type * as RendersApi from './renders/renders';
 import type { ListRendersOptions, Render, RenderCallback, RenderOptions } from './renders/renders';
-import { playDTMF } from './sip/play-dtmf';
-import { getStream, listStreams, setStreamClassLists } from './streams/streams';
+import type * as DtmfApi from './sip/play-dtmf';
+import type * as StreamsApi from './streams/streams';
 import type { StreamClassList } from './streams/streams';
 import type { HttpResponse } from './http/types';
-import { generateRestJwt } from './auth/rest-jwt';
-import { createPromiseApi } from './promises';
+import type * as RestJwtApi from './auth/rest-jwt';
+import type * as PromisesApi from './promises';
 import type { OpenTokPromises } from './promises';
 import type { RestCredentials } from './auth/rest-jwt';
-import { deleteArchive, getArchive, listArchives, startArchive, stopArchive } from './archives/archives';
+import type * as ArchivesApi from './archives/archives';
 import type { ArchiveOptions, ListArchivesOptions } from './archives/archives';
-import { listCallbacks, registerCallback, unregisterCallback } from './callbacks/callbacks';
+import type * as CallbacksApi from './callbacks/callbacks';
 import type { CallbackOptions } from './callbacks/callbacks';
-import { lazySigningKey, resolveConfig } from './config';
+import type * as ConfigApi from './config';
 import type { OpenTokOptions } from './config';
 import type { ApiContext } from './core/context';
+import { toText } from './core/objects';
 import * as errors from './errors';
-import { RestClient } from './http/rest-client';
+import type * as RestClientApi from './http/rest-client';
 import type { Archive } from './models/archive';
 import type { Callback } from './models/callback';
 import { Session } from './models/session';
 import { SipCall } from './models/sip-call';
-import { forceDisconnect } from './moderation/force-disconnect';
-import { createSession } from './sessions/create-session';
+import type * as ForceDisconnectApi from './moderation/force-disconnect';
+import type * as CreateSessionApi from './sessions/create-session';
 import type { SessionOptions } from './sessions/create-session';
-import { signal } from './signaling/signal';
+import type * as SignalApi from './signaling/signal';
 import type { SignalPayload } from './signaling/signal';
-import { dial } from './sip/dial';
+import type * as DialApi from './sip/dial';
 import type { DialOptions } from './sip/dial';
-import { generateClientToken } from './tokens/generate-token';
+import type * as TokensApi from './tokens/generate-token';
 import type { TokenCredentials } from './tokens/generate-token';
 import type { TokenOptions } from './tokens/token-options';
+
+/**
+ * The modules behind the methods are loaded on first use, so that `require('opentok')` loads only
+ * the constructor, the error classes and the models exported with it. Each accessor costs one
+ * check per call once its module is loaded.
+ */
+function lazy<T>(load: () => T): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= load());
+}
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see above */
+const archivesApi = lazy(() => require('./archives/archives') as typeof ArchivesApi);
+const archiveStreamsApi = lazy(() => require('./archives/archive-streams') as typeof ArchiveStreamsApi);
+const audioConnectorApi = lazy(() => require('./audio-connector/websocket-connect') as typeof AudioConnectorApi);
+const broadcastsApi = lazy(() => require('./broadcasts/broadcasts') as typeof BroadcastsApi);
+const callbacksApi = lazy(() => require('./callbacks/callbacks') as typeof CallbacksApi);
+const captionsApi = lazy(() => require('./captions/captions') as typeof CaptionsApi);
+const configApi = lazy(() => require('./config') as typeof ConfigApi);
+const createSessionApi = lazy(() => require('./sessions/create-session') as typeof CreateSessionApi);
+const dialApi = lazy(() => require('./sip/dial') as typeof DialApi);
+const dtmfApi = lazy(() => require('./sip/play-dtmf') as typeof DtmfApi);
+const forceDisconnectApi = lazy(() => require('./moderation/force-disconnect') as typeof ForceDisconnectApi);
+const forceMuteApi = lazy(() => require('./moderation/force-mute') as typeof ForceMuteApi);
+const layoutsApi = lazy(() => require('./layouts/set-layout') as typeof LayoutsApi);
+const promisesApi = lazy(() => require('./promises') as typeof PromisesApi);
+const rendersApi = lazy(() => require('./renders/renders') as typeof RendersApi);
+const restClientApi = lazy(() => require('./http/rest-client') as typeof RestClientApi);
+const restJwtApi = lazy(() => require('./auth/rest-jwt') as typeof RestJwtApi);
+const signalApi = lazy(() => require('./signaling/signal') as typeof SignalApi);
+const streamsApi = lazy(() => require('./streams/streams') as typeof StreamsApi);
+const tokensApi = lazy(() => require('./tokens/generate-token') as typeof TokensApi);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Error-first callback with no result. */
 export type DoneCallback = (error: Error | null) => void;
@@ -75,6 +103,19 @@ function contextOf(client: OpenTokClient): ApiContext & { tokens: TokenCredentia
 }
 
 /**
+ * How the constructor's error shows an invalid secret. SPEC §3.2 says `String(apiSecret)`, but the
+ * secret never appears in an error: a string (the type of a real secret, when only the key is
+ * wrong) is `[redacted]`, and an object (a Buffer read from a key file) its type tag.
+ */
+function describeSecret(apiSecret: unknown): string {
+  if (typeof apiSecret === 'string') return '[redacted]';
+  if ((typeof apiSecret === 'object' && apiSecret !== null) || typeof apiSecret === 'function') {
+    return Object.prototype.toString.call(apiSecret);
+  }
+  return toText(apiSecret);
+}
+
+/**
  * An OpenTok client: holds the API key and secret, creates sessions, mints tokens and drives the
  * REST API. Construct it with `new OpenTok(apiKey, apiSecret[, options])` (or without `new`).
  */
@@ -88,26 +129,34 @@ export class OpenTokClient {
   constructor(apiKey: string | number, apiSecret: string, options?: OpenTokOptions | string) {
     if ((typeof apiKey !== 'number' && typeof apiKey !== 'string') || typeof apiSecret !== 'string') {
       // A string secret is never echoed: the key may be the only argument that is wrong.
-      const shownSecret = typeof apiSecret === 'string' ? '[redacted]' : String(apiSecret);
+      const shownSecret = describeSecret(apiSecret);
       throw new Error(
-        `Invalid arguments when initializing OpenTok: apiKey=${String(apiKey)}, apiSecret=${shownSecret}`,
+        `Invalid arguments when initializing OpenTok: apiKey=${toText(apiKey)}, apiSecret=${shownSecret}`,
       );
     }
     const key = typeof apiKey === 'number' ? apiKey.toString() : apiKey;
-    const config = resolveConfig(key, apiSecret, options);
+    const config = configApi().resolveConfig(key, apiSecret, options);
     this.apiKey = key;
     this.#apiSecret = apiSecret;
     this.apiUrl = config.apiUrl;
 
-    const signingKey = lazySigningKey(apiSecret, config.vonage);
+    const signingKey = configApi().lazySigningKey(apiSecret, config.vonage);
     const credentials: RestCredentials = { apiKey: key, vonage: config.vonage, signingKey };
     contexts.set(this, {
       ot: this,
-      rest: new RestClient(config, credentials),
+      rest: new (restClientApi().RestClient)(config, credentials),
       projectPath: `/v2/project/${key}`,
       tokens: credentials,
       credentials,
     });
+  }
+
+  /**
+   * What `util.inspect` and `console.log` show: the API key and the base URL only. Even
+   * `{ showHidden: true, getters: true }` would otherwise call the `apiSecret` accessor.
+   */
+  [inspect.custom](_depth: number, options: InspectOptions, inspectValue: typeof inspect): string {
+    return `OpenTok ${inspectValue({ apiKey: this.apiKey, apiUrl: this.apiUrl }, options)}`;
   }
 
   /**
@@ -125,7 +174,7 @@ export class OpenTokClient {
   get promises(): OpenTokPromises {
     let api = promiseApis.get(this);
     if (!api) {
-      api = createPromiseApi(this);
+      api = promisesApi().createPromiseApi(this);
       promiseApis.set(this, api);
     }
     return api;
@@ -135,7 +184,7 @@ export class OpenTokClient {
   createSession(callback: ResultCallback<Session>): void;
   createSession(options: SessionOptions | null | undefined, callback: ResultCallback<Session>): void;
   createSession(optionsOrCallback: unknown, callback?: unknown): void {
-    createSession(contextOf(this), optionsOrCallback, callback);
+    createSessionApi().createSession(contextOf(this), optionsOrCallback, callback);
   }
 
   /**
@@ -143,46 +192,46 @@ export class OpenTokClient {
    * is true. Throws an `Error` for invalid input.
    */
   generateToken(sessionId: string, options?: TokenOptions | null, generateT1Token?: boolean): string {
-    return generateClientToken(contextOf(this).tokens, sessionId, options, generateT1Token);
+    return tokensApi().generateClientToken(contextOf(this).tokens, sessionId, options, generateT1Token);
   }
 
   /** Returns a fresh JWT that authenticates REST calls (valid for 5 minutes). */
   generateJwt(): string {
-    return generateRestJwt(contextOf(this).credentials);
+    return restJwtApi().generateRestJwt(contextOf(this).credentials);
   }
 
   /** Starts recording a session that has connected clients. */
   startArchive(sessionId: string, callback: ResultCallback<Archive>): void;
   startArchive(sessionId: string, options: ArchiveOptions | null | undefined, callback: ResultCallback<Archive>): void;
   startArchive(sessionId: string, optionsOrCallback: unknown, callback?: unknown): void {
-    startArchive(contextOf(this), sessionId, optionsOrCallback, callback);
+    archivesApi().startArchive(contextOf(this), sessionId, optionsOrCallback, callback);
   }
 
   /** Stops a recording; calls back with the stopped archive. */
   stopArchive(archiveId: string, callback: ResultCallback<Archive>): void {
-    stopArchive(contextOf(this), archiveId, callback);
+    archivesApi().stopArchive(contextOf(this), archiveId, callback);
   }
 
   /** Fetches an archive by ID. */
   getArchive(archiveId: string, callback: ResultCallback<Archive>): void {
-    getArchive(contextOf(this), archiveId, callback);
+    archivesApi().getArchive(contextOf(this), archiveId, callback);
   }
 
   /** Deletes an archive. */
   deleteArchive(archiveId: string, callback: DoneCallback): void {
-    deleteArchive(contextOf(this), archiveId, callback);
+    archivesApi().deleteArchive(contextOf(this), archiveId, callback);
   }
 
   /** Lists archives, newest first; calls back with the page and the total count. */
   listArchives(callback: ListCallback<Archive>): void;
   listArchives(options: ListArchivesOptions | null | undefined, callback: ListCallback<Archive>): void;
   listArchives(optionsOrCallback: unknown, callback?: unknown): void {
-    listArchives(contextOf(this), optionsOrCallback, callback);
+    archivesApi().listArchives(contextOf(this), optionsOrCallback, callback);
   }
 
   /** Disconnects a client from a session. */
   forceDisconnect(sessionId: string, connectionId: string, callback: DoneCallback): void {
-    forceDisconnect(contextOf(this), sessionId, connectionId, callback);
+    forceDisconnectApi().forceDisconnect(contextOf(this), sessionId, connectionId, callback);
   }
 
   /** Dials a SIP endpoint into a session; calls back with the SIP call. */
@@ -195,12 +244,12 @@ export class OpenTokClient {
     callback: ResultCallback<SipCall>,
   ): void;
   dial(sessionId: string, token: string, sipUri: string, optionsOrCallback: unknown, callback?: unknown): void {
-    dial(contextOf(this), sessionId, token, sipUri, optionsOrCallback, callback);
+    dialApi().dial(contextOf(this), sessionId, token, sipUri, optionsOrCallback, callback);
   }
 
   /** Sends a signal to every client of a session, or to one connection when `connectionId` is set. */
   signal(sessionId: string, connectionId: string | null | undefined, payload: SignalPayload, callback: DoneCallback): void {
-    signal(contextOf(this), sessionId, connectionId, payload, callback);
+    signalApi().signal(contextOf(this), sessionId, connectionId, payload, callback);
   }
 
   /** Adds a stream to an archive whose `streamMode` is `manual`. */
@@ -212,12 +261,12 @@ export class OpenTokClient {
     callback: DoneCallback,
   ): void;
   addArchiveStream(archiveId: string, streamId: string, optionsOrCallback: unknown, callback?: unknown): void {
-    addArchiveStream(contextOf(this), archiveId, streamId, optionsOrCallback, callback);
+    archiveStreamsApi().addArchiveStream(contextOf(this), archiveId, streamId, optionsOrCallback, callback);
   }
 
   /** Removes a stream from an archive whose `streamMode` is `manual`. */
   removeArchiveStream(archiveId: string, streamId: string, callback: DoneCallback): void {
-    removeArchiveStream(contextOf(this), archiveId, streamId, callback);
+    archiveStreamsApi().removeArchiveStream(contextOf(this), archiveId, streamId, callback);
   }
 
   /** Changes the layout of a composed archive. `screenshareType` requires type `bestFit`. */
@@ -231,29 +280,30 @@ export class OpenTokClient {
     callback: ResponseCallback,
   ): void;
   setArchiveLayout(archiveId: string, type: string, stylesheet?: unknown, screenshareType?: unknown, callback?: unknown): void {
-    setLayout(contextOf(this), ARCHIVE_LAYOUT, archiveId, type, stylesheet, screenshareType, callback);
+    const layouts = layoutsApi();
+    layouts.setLayout(contextOf(this), layouts.ARCHIVE_LAYOUT, archiveId, type, stylesheet, screenshareType, callback);
   }
 
   /** Starts a live-streaming broadcast (HLS and/or RTMP) of a session. */
   startBroadcast(sessionId: string, options: BroadcastOptions, callback: ResultCallback<Broadcast>): void {
-    startBroadcast(contextOf(this), sessionId, options, callback);
+    broadcastsApi().startBroadcast(contextOf(this), sessionId, options, callback);
   }
 
   /** Stops a broadcast; calls back with the stopped broadcast. */
   stopBroadcast(broadcastId: string, callback: ResultCallback<Broadcast>): void {
-    stopBroadcast(contextOf(this), broadcastId, callback);
+    broadcastsApi().stopBroadcast(contextOf(this), broadcastId, callback);
   }
 
   /** Fetches a broadcast by ID. */
   getBroadcast(broadcastId: string, callback: ResultCallback<Broadcast>): void {
-    getBroadcast(contextOf(this), broadcastId, callback);
+    broadcastsApi().getBroadcast(contextOf(this), broadcastId, callback);
   }
 
   /** Lists broadcasts; calls back with the page and the total count. */
   listBroadcasts(callback: ListCallback<Broadcast>): void;
   listBroadcasts(options: ListBroadcastsOptions | null | undefined, callback: ListCallback<Broadcast>): void;
   listBroadcasts(optionsOrCallback: unknown, callback?: unknown): void {
-    listBroadcasts(contextOf(this), optionsOrCallback, callback);
+    broadcastsApi().listBroadcasts(contextOf(this), optionsOrCallback, callback);
   }
 
   /** Changes the layout of a broadcast. `screenshareType` requires type `bestFit`. */
@@ -278,7 +328,8 @@ export class OpenTokClient {
     screenshareType?: unknown,
     callback?: unknown,
   ): void {
-    setLayout(contextOf(this), BROADCAST_LAYOUT, broadcastId, type, stylesheet, screenshareType, callback);
+    const layouts = layoutsApi();
+    layouts.setLayout(contextOf(this), layouts.BROADCAST_LAYOUT, broadcastId, type, stylesheet, screenshareType, callback);
   }
 
   /** Adds a stream to a broadcast whose `streamMode` is `manual`. */
@@ -290,17 +341,17 @@ export class OpenTokClient {
     callback: ResponseCallback,
   ): void;
   addBroadcastStream(broadcastId: string, streamId: string, optionsOrCallback: unknown, callback?: unknown): void {
-    addBroadcastStream(contextOf(this), broadcastId, streamId, optionsOrCallback, callback);
+    broadcastsApi().addBroadcastStream(contextOf(this), broadcastId, streamId, optionsOrCallback, callback);
   }
 
   /** Removes a stream from a broadcast whose `streamMode` is `manual`. */
   removeBroadcastStream(broadcastId: string, streamId: string, callback: ResponseCallback): void {
-    removeBroadcastStream(contextOf(this), broadcastId, streamId, callback);
+    broadcastsApi().removeBroadcastStream(contextOf(this), broadcastId, streamId, callback);
   }
 
   /** Plays DTMF digits (`0-9`, `*`, `#`, `p`) into a session, or to one connection. */
   playDTMF(sessionId: string, connectionId: string | null | undefined, digits: string, callback: DoneCallback): void {
-    playDTMF(contextOf(this), sessionId, connectionId, digits, callback);
+    dtmfApi().playDTMF(contextOf(this), sessionId, connectionId, digits, callback);
   }
 
   /** Connects a session's audio to a WebSocket server (audio connector). */
@@ -319,59 +370,59 @@ export class OpenTokClient {
     optionsOrCallback: unknown,
     callback?: unknown,
   ): void {
-    websocketConnect(contextOf(this), sessionId, token, websocketUri, optionsOrCallback, callback);
+    audioConnectorApi().websocketConnect(contextOf(this), sessionId, token, websocketUri, optionsOrCallback, callback);
   }
 
   /** Fetches one stream of a session. */
   getStream(sessionId: string, streamId: string, callback: ResultCallback<Stream>): void {
-    getStream(contextOf(this), sessionId, streamId, callback);
+    streamsApi().getStream(contextOf(this), sessionId, streamId, callback);
   }
 
   /** Lists the streams of a session. */
   listStreams(sessionId: string, callback: ResultCallback<Stream[]>): void {
-    listStreams(contextOf(this), sessionId, callback);
+    streamsApi().listStreams(contextOf(this), sessionId, callback);
   }
 
   /** Sets the layout classes of streams in a session. */
   setStreamClassLists(sessionId: string, classListArray: StreamClassList[], callback: ResponseCallback): void {
-    setStreamClassLists(contextOf(this), sessionId, classListArray, callback);
+    streamsApi().setStreamClassLists(contextOf(this), sessionId, classListArray, callback);
   }
 
   /** Mutes one stream of a session. */
   forceMuteStream(sessionId: string, streamId: string, callback: DoneCallback): void {
-    forceMuteStream(contextOf(this), sessionId, streamId, callback);
+    forceMuteApi().forceMuteStream(contextOf(this), sessionId, streamId, callback);
   }
 
   /** Mutes every stream of a session, except `excludedStreamIds`. */
   forceMuteAll(sessionId: string, callback: DoneCallback): void;
   forceMuteAll(sessionId: string, options: ForceMuteAllOptions | null | undefined, callback: DoneCallback): void;
   forceMuteAll(sessionId: string, optionsOrCallback: unknown, callback?: unknown): void {
-    forceMuteAll(contextOf(this), sessionId, optionsOrCallback, callback);
+    forceMuteApi().forceMuteAll(contextOf(this), sessionId, optionsOrCallback, callback);
   }
 
   /** Ends the mute state set by `forceMuteAll`. */
   disableForceMute(sessionId: string, callback: DoneCallback): void {
-    disableForceMute(contextOf(this), sessionId, callback);
+    forceMuteApi().disableForceMute(contextOf(this), sessionId, callback);
   }
 
   /** Lists Experience Composer renders. */
   listRenders(options: ListRendersOptions | null | undefined, callback: RenderCallback<{ count: number; items: Render[] }>): void {
-    listRenders(contextOf(this), options, callback);
+    rendersApi().listRenders(contextOf(this), options, callback);
   }
 
   /** Fetches an Experience Composer render. */
   getRender(renderId: string, callback: RenderCallback<Render>): void {
-    getRender(contextOf(this), renderId, callback);
+    rendersApi().getRender(contextOf(this), renderId, callback);
   }
 
   /** Starts an Experience Composer render of a web page into a session. */
   startRender(options: RenderOptions, callback: RenderCallback<Render>): void {
-    startRender(contextOf(this), options, callback);
+    rendersApi().startRender(contextOf(this), options, callback);
   }
 
   /** Stops an Experience Composer render. */
   stopRender(renderId: string, callback: RenderCallback<string>): void {
-    stopRender(contextOf(this), renderId, callback);
+    rendersApi().stopRender(contextOf(this), renderId, callback);
   }
 
   /** Starts live captions of a session; calls back with the captions ID. */
@@ -381,31 +432,31 @@ export class OpenTokClient {
     options: CaptionsOptions | null | undefined,
     callback: ResultCallback<string>,
   ): void {
-    startCaptions(contextOf(this), sessionId, token, options, callback);
+    captionsApi().startCaptions(contextOf(this), sessionId, token, options, callback);
   }
 
   /** Stops live captions; calls back with `true`. */
   stopCaptions(captionsId: string, callback: ResultCallback<boolean>): void {
-    stopCaptions(contextOf(this), captionsId, callback);
+    captionsApi().stopCaptions(contextOf(this), captionsId, callback);
   }
 
   /** Registers a URL for session-monitoring events. */
   registerCallback(callback: ResultCallback<Callback>): void;
   registerCallback(options: CallbackOptions | null | undefined, callback: ResultCallback<Callback>): void;
   registerCallback(optionsOrCallback: unknown, callback?: unknown): void {
-    registerCallback(contextOf(this), optionsOrCallback, callback);
+    callbacksApi().registerCallback(contextOf(this), optionsOrCallback, callback);
   }
 
   /** Unregisters an event callback. */
   unregisterCallback(callbackId: string, callback: DoneCallback): void {
-    unregisterCallback(contextOf(this), callbackId, callback);
+    callbacksApi().unregisterCallback(contextOf(this), callbackId, callback);
   }
 
   /** Lists the registered event callbacks. */
   listCallbacks(callback: ResultCallback<Callback[]>): void;
   listCallbacks(options: object | null | undefined, callback: ResultCallback<Callback[]>): void;
   listCallbacks(optionsOrCallback: unknown, callback?: unknown): void {
-    listCallbacks(contextOf(this), optionsOrCallback, callback);
+    callbacksApi().listCallbacks(contextOf(this), optionsOrCallback, callback);
   }
 }
 

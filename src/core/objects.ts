@@ -16,17 +16,20 @@ export function optionsObject(value: unknown): Record<string, unknown> {
 /**
  * Copies every own enumerable key of `source` onto `target` as a data property. Defining rather
  * than assigning keeps a `__proto__` key in a response from replacing the target's prototype.
+ * A key found nowhere on `target` or its prototype chain is assigned instead: that creates exactly
+ * the property `defineProperty` would (writable, enumerable, configurable, in the same order),
+ * several times faster, and keeps the object's fast shape.
  */
 export function copyOwnProperties(target: object, source: unknown, skip?: ReadonlySet<string>): void {
   if (typeof source !== 'object' || source === null) return;
   for (const key of Object.keys(source)) {
     if (skip?.has(key)) continue;
-    Object.defineProperty(target, key, {
-      value: (source as Record<string, unknown>)[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    const value = (source as Record<string, unknown>)[key];
+    if (!(key in target)) {
+      (target as Record<string, unknown>)[key] = value;
+      continue;
+    }
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   }
 }
 

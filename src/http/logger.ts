@@ -1,4 +1,4 @@
-import createDebug from 'debug';
+import type createDebug from 'debug';
 import type { Debugger } from 'debug';
 import type { HttpMethod, HttpOutcome } from './types';
 
@@ -14,7 +14,18 @@ import type { HttpMethod, HttpOutcome } from './types';
  * tokens). Error messages are not logged either (a JSON parse error quotes the body); a failure
  * is described by its code alone.
  */
-export const httpLog: Debugger = createDebug('opentok:http');
+let httpLog: Debugger | undefined;
+
+/**
+ * The `opentok:http` logger, created on the first request rather than by `require('opentok')`
+ * (loading `debug` costs more than the rest of a request). Whether it is enabled is decided by
+ * `debug` on every call, so namespaces enabled at any time before a request apply to it.
+ */
+export function httpLogger(): Debugger {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first request only
+  httpLog ??= (require('debug') as typeof createDebug)('opentok:http');
+  return httpLog;
+}
 
 /**
  * The URL as logged: any `user:password@` part of a configured API URL is replaced by `***@`.
@@ -61,7 +72,7 @@ export function describeOutcome(outcome: HttpOutcome): string {
  */
 export function logStart(method: HttpMethod, url: string): void {
   try {
-    httpLog('%s %s started', method, loggableUrl(url));
+    httpLogger()('%s %s started', method, loggableUrl(url));
   } catch {
     // Logging is best effort.
   }
@@ -70,7 +81,7 @@ export function logStart(method: HttpMethod, url: string): void {
 /** Logs the completion of a request. Call only when `httpLog.enabled`; never throws either. */
 export function logCompletion(method: HttpMethod, url: string, outcome: HttpOutcome, durationMs: number): void {
   try {
-    httpLog('%s %s %s %dms', method, loggableUrl(url), describeOutcome(outcome), durationMs);
+    httpLogger()('%s %s %s %dms', method, loggableUrl(url), describeOutcome(outcome), durationMs);
   } catch {
     // Logging is best effort.
   }

@@ -3,7 +3,9 @@
  * URL-encoded form, or the raw text for anything else. Throws the `SyntaxError` of invalid JSON.
  */
 export function parseBody(contentType: string | null, text: string): unknown {
-  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const header = contentType ?? '';
+  const semicolon = header.indexOf(';');
+  const mediaType = (semicolon === -1 ? header : header.slice(0, semicolon)).trim().toLowerCase();
   if (mediaType === 'application/json') {
     return text.length > 0 ? (JSON.parse(text) as unknown) : null;
   }

@@ -9,11 +9,28 @@ import type { TokenData } from './token-options';
  */
 function encodeTokenData(data: TokenData): string {
   let encoded = '';
-  for (const [key, value] of Object.entries(data)) {
+  for (const key of Object.keys(data)) {
     if (encoded) encoded += '&';
-    encoded += `${key}=${encodeURIComponent(wellFormedText(value))}`;
+    encoded += `${key}=${encodeValue(data[key as keyof TokenData])}`;
   }
   return encoded;
+}
+
+/**
+ * `encodeURIComponent(wellFormedText(value))`, without its string conversion and surrogate scan in
+ * the usual case: a number or a well-formed string encodes as is, and `encodeURIComponent` throws
+ * exactly when a string has a lone surrogate.
+ */
+function encodeValue(value: unknown): string {
+  if (typeof value === 'number') return encodeURIComponent(value);
+  if (typeof value === 'string') {
+    try {
+      return encodeURIComponent(value);
+    } catch {
+      // A lone surrogate: replaced below.
+    }
+  }
+  return encodeURIComponent(wellFormedText(value));
 }
 
 /**

@@ -100,14 +100,26 @@ export function validateTokenOptions(options: unknown, now: number): ValidatedTo
 
 /** Builds the token data in its documented key order, with a fresh nonce. */
 export function buildTokenData(sessionId: string, now: number, fields: ValidatedTokenFields): TokenData {
+  // connection_data is absent, not empty, without data; it sits before the class list. (Two
+  // literals rather than a conditional spread: each has one fixed shape, and no temporary object.)
+  if (fields.data === undefined) {
+    return {
+      session_id: sessionId,
+      create_time: now,
+      nonce: secureRandomFraction(),
+      role: fields.role,
+      expire_time: fields.expireTime,
+      initial_layout_class_list: fields.initialLayoutClassList,
+      scope: 'session.connect',
+    };
+  }
   return {
     session_id: sessionId,
     create_time: now,
     nonce: secureRandomFraction(),
     role: fields.role,
     expire_time: fields.expireTime,
-    // connection_data is absent, not empty, without data; it sits before the class list.
-    ...(fields.data === undefined ? {} : { connection_data: fields.data }),
+    connection_data: fields.data,
     initial_layout_class_list: fields.initialLayoutClassList,
     scope: 'session.connect',
   };
