@@ -152,7 +152,7 @@ export class OpenTokClient {
   }
 
   /**
-   * What `util.inspect` and `console.log` show: the API key and the base URL only. Even
+   * What `util.inspect` (and so the console) shows: the API key and the base URL only. Even
    * `{ showHidden: true, getters: true }` would otherwise call the `apiSecret` accessor.
    */
   [inspect.custom](_depth: number, options: InspectOptions, inspectValue: typeof inspect): string {

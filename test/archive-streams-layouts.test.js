@@ -11,10 +11,9 @@ const {
   API_URL,
   PROJECT_PATH,
   callbackArgs,
-  expectAuthHeaders,
-  normalizeHeaders,
   useNock,
 } = require('./helpers');
+const { wait, invokeAsync, exchange, trapRequests, expectJsonRequest } = require('./support/wire-harness');
 
 const ARCHIVE_ID = 'a/b c';
 const ENCODED_ARCHIVE_ID = 'a%2Fb%20c';
@@ -26,10 +25,6 @@ const STYLESHEET = 'stream.instructor {position: absolute; width: 100%;  height:
 
 function newOpenTok(options) {
   return new OpenTok(API_KEY, API_SECRET, options);
-}
-
-function wait(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function label(value) {
@@ -46,75 +41,6 @@ function spy() {
   const fn = (...args) => calls.push(args);
   fn.calls = calls;
   return fn;
-}
-
-/**
- * Registers one interceptor for `method` on any path of the API host. `reply` is the nock reply
- * triple `[status, body, headers]`. The returned record gets the request's path (with query),
- * method, headers (raw and normalized) and raw body text.
- */
-function intercept(method, reply) {
-  const seen = { count: 0 };
-  const scope = nock(API_URL)
-    .intercept(() => true, method)
-    .reply(function (uri) {
-      seen.count += 1;
-      seen.path = uri;
-      seen.method = this.req.method;
-      seen.rawHeaders = this.req.headers;
-      seen.headers = normalizeHeaders(this.req.headers);
-      return reply;
-    });
-  scope.on('request', (req, interceptor, body) => {
-    seen.body = body;
-  });
-  return seen;
-}
-
-/**
- * Calls `invoke(callback)` and resolves with `{ args, sync }`: the exact argument list of the single
- * callback invocation and whether it happened before `invoke` returned.
- */
-async function invokeAsync(invoke) {
-  let returned = false;
-  let sync;
-  const args = await callbackArgs((cb) => {
-    invoke((...a) => {
-      sync = !returned;
-      cb(...a);
-    });
-    returned = true;
-  });
-  return { args, sync };
-}
-
-/** Runs one API call against a single interceptor; asserts HTTP outcomes arrive asynchronously. */
-async function exchange(method, reply, invoke) {
-  const seen = intercept(method, reply);
-  const { args, sync } = await invokeAsync(invoke);
-  expect(sync, 'HTTP outcome delivered synchronously (§4.12)').to.equal(false);
-  expect(seen.count, 'number of requests').to.equal(1);
-  return { args, seen };
-}
-
-/** Persistent catch-all interceptors that count any request (matched or not) to any host. */
-function trapRequests() {
-  const trap = { hits: 0 };
-  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-    nock(API_URL)
-      .persist()
-      .intercept(() => true, method)
-      .reply(() => {
-        trap.hits += 1;
-        return [500, ''];
-      });
-  }
-  const onNoMatch = () => {
-    trap.hits += 1;
-  };
-  nock.emitter.on('no match', onNoMatch);
-  trap.release = () => nock.emitter.removeListener('no match', onNoMatch);
-  return trap;
 }
 
 /** `fn` must throw `ArgumentError(message)` synchronously and send no request. */
@@ -202,14 +128,6 @@ function expectSingleError(args, className, message, { statusCode, body } = {}) 
     expect(err.body).to.deep.equal(body);
   }
   return err;
-}
-
-function expectJsonRequest(seen, method, path, body) {
-  expect(seen.method).to.equal(method);
-  expect(seen.path).to.equal(path);
-  expectAuthHeaders(seen.rawHeaders);
-  expect(seen.headers['content-type']).to.equal('application/json');
-  expect(seen.body).to.equal(body);
 }
 
 /** Resolves with a local TCP port that nothing listens on. */

@@ -6,15 +6,14 @@ const nock = require('nock');
 const OpenTok = require('opentok');
 const {
   API_KEY,
-  API_SECRET,
   API_URL,
   PROJECT_PATH,
   SESSION_ID,
   callbackArgs,
   expectAuthHeaders,
-  normalizeHeaders,
   useNock,
 } = require('./helpers');
+const { newOpenTok, wait, invokeAsync, exchange, trapRequests } = require('./support/wire-harness');
 
 const ARCHIVE_ID = 'a/b c';
 const ENCODED_ARCHIVE_ID = 'a%2Fb%20c';
@@ -41,83 +40,6 @@ function archiveJson(overrides = {}) {
     url: null,
     ...overrides,
   };
-}
-
-function newOpenTok() {
-  return new OpenTok(API_KEY, API_SECRET);
-}
-
-function wait(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/**
- * Registers one interceptor for `method` on any path of the API host. `reply` is the nock reply
- * triple `[status, body, headers]` (or a function of the path returning it). The returned record
- * gets the request's path (with query), method, headers (raw and normalized) and raw body text.
- */
-function intercept(method, reply) {
-  const seen = { count: 0 };
-  const scope = nock(API_URL)
-    .intercept(() => true, method)
-    .reply(function (uri) {
-      seen.count += 1;
-      seen.path = uri;
-      seen.method = this.req.method;
-      seen.rawHeaders = this.req.headers;
-      seen.headers = normalizeHeaders(this.req.headers);
-      return typeof reply === 'function' ? reply(uri) : reply;
-    });
-  scope.on('request', (req, interceptor, body) => {
-    seen.body = body;
-  });
-  return seen;
-}
-
-/**
- * Calls `invoke(callback)` and resolves with `{ args, sync }`: the exact argument list of the single
- * callback invocation and whether it happened before `invoke` returned.
- */
-async function invokeAsync(invoke) {
-  let returned = false;
-  let sync;
-  const args = await callbackArgs((cb) => {
-    invoke((...a) => {
-      sync = !returned;
-      cb(...a);
-    });
-    returned = true;
-  });
-  return { args, sync };
-}
-
-/** Runs one API call against a single interceptor; asserts HTTP outcomes arrive asynchronously. */
-async function exchange(method, reply, invoke) {
-  const seen = intercept(method, reply);
-  const { args, sync } = await invokeAsync(invoke);
-  expect(sync, 'HTTP outcome delivered synchronously (§4.12)').to.equal(false);
-  expect(seen.count, 'number of requests').to.equal(1);
-  return { args, seen };
-}
-
-/** Persistent catch-all interceptors that count any request (matched or not) to any host. */
-function trapRequests() {
-  const trap = { hits: 0 };
-  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-    nock(API_URL)
-      .persist()
-      .intercept(() => true, method)
-      .reply(() => {
-        trap.hits += 1;
-        return [500, ''];
-      });
-  }
-  const onNoMatch = () => {
-    trap.hits += 1;
-  };
-  nock.emitter.on('no match', onNoMatch);
-  trap.release = () => nock.emitter.removeListener('no match', onNoMatch);
-  return trap;
 }
 
 /** Asserts an error delivered from an HTTP response (§5.1, §5.2), as the single callback argument. */

@@ -14,9 +14,9 @@ const {
   SESSION_ID,
   callbackArgs,
   expectAuthHeaders,
-  normalizeHeaders,
   useNock,
 } = require('./helpers');
+const { wait, invokeAsync, exchange, trapRequests, expectJsonRequest } = require('./support/wire-harness');
 
 // Characters that encodeURIComponent would change but a URL path keeps: proves the ID is raw.
 const BROADCAST_ID = 'bc:1@x%2Fy';
@@ -62,76 +62,6 @@ function broadcastJson(overrides = {}) {
 
 function newOpenTok(base) {
   return base === undefined ? new OpenTok(API_KEY, API_SECRET) : new OpenTok(API_KEY, API_SECRET, base);
-}
-
-function wait(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/**
- * Registers one interceptor for `method` on any path of the API host. `reply` is the nock reply
- * triple `[status, body, headers]`. The returned record gets the request's path (with query),
- * method, headers (raw and normalized) and raw body text.
- */
-function intercept(method, reply) {
-  const seen = { count: 0 };
-  const scope = nock(API_URL)
-    .intercept(() => true, method)
-    .reply(function (uri) {
-      seen.count += 1;
-      seen.path = uri;
-      seen.method = this.req.method;
-      seen.rawHeaders = this.req.headers;
-      seen.headers = normalizeHeaders(this.req.headers);
-      return reply;
-    });
-  scope.on('request', (req, interceptor, body) => {
-    seen.body = body;
-  });
-  return seen;
-}
-
-/** Resolves with `{ args, sync }`: the single callback's argument list and whether it was synchronous. */
-async function invokeAsync(invoke) {
-  let returned = false;
-  let sync;
-  const args = await callbackArgs((cb) => {
-    invoke((...a) => {
-      sync = !returned;
-      cb(...a);
-    });
-    returned = true;
-  });
-  return { args, sync };
-}
-
-/** Runs one API call against a single interceptor; asserts HTTP outcomes arrive asynchronously. */
-async function exchange(method, reply, invoke) {
-  const seen = intercept(method, reply);
-  const { args, sync } = await invokeAsync(invoke);
-  expect(sync, 'HTTP outcome delivered synchronously (§4.12)').to.equal(false);
-  expect(seen.count, 'number of requests').to.equal(1);
-  return { args, seen };
-}
-
-/** Persistent catch-all interceptors that count any request (matched or not) to any host. */
-function trapRequests() {
-  const trap = { hits: 0 };
-  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-    nock(API_URL)
-      .persist()
-      .intercept(() => true, method)
-      .reply(() => {
-        trap.hits += 1;
-        return [500, ''];
-      });
-  }
-  const onNoMatch = () => {
-    trap.hits += 1;
-  };
-  nock.emitter.on('no match', onNoMatch);
-  trap.release = () => nock.emitter.removeListener('no match', onNoMatch);
-  return trap;
 }
 
 /** A port on which nothing listens (a server was opened there and closed). */
@@ -233,14 +163,6 @@ async function expectSyncValidation(invoke, message) {
   } finally {
     trap.release();
   }
-}
-
-function expectJsonRequest(seen, method, path, body) {
-  expect(seen.method).to.equal(method);
-  expect(seen.path).to.equal(path);
-  expectAuthHeaders(seen.rawHeaders);
-  expect(seen.headers['content-type']).to.equal('application/json');
-  expect(seen.body).to.equal(body);
 }
 
 function expectNoBodyGet(seen, path) {

@@ -6,15 +6,13 @@ const nock = require('nock');
 const OpenTok = require('opentok');
 const {
   API_KEY,
-  API_SECRET,
   API_URL,
   PROJECT_PATH,
   SESSION_ID,
-  callbackArgs,
   expectAuthHeaders,
-  normalizeHeaders,
   useNock,
 } = require('./helpers');
+const { newOpenTok, wait, invokeAsync, exchange, trapRequests } = require('./support/wire-harness');
 
 const TOKEN = 'T1==cGFydG5lcl9pZD0xMjM0NTY';
 const RENDER_ID = '80abaf0d-25a3-4efc-968f-6268d620668d';
@@ -39,80 +37,6 @@ function renderJson(overrides = {}) {
     streamId: 'e32445b743678c98230f238',
     ...overrides,
   };
-}
-
-function newOpenTok() {
-  return new OpenTok(API_KEY, API_SECRET);
-}
-
-function wait(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/**
- * Registers one interceptor for `method` on any path of the API host. `reply` is the nock reply
- * triple `[status, body, headers]`. The returned record gets the request's path (with query),
- * method, headers (raw and normalized) and raw body text.
- */
-function intercept(method, reply) {
-  const seen = { count: 0 };
-  const scope = nock(API_URL)
-    .intercept(() => true, method)
-    .reply(function (uri) {
-      seen.count += 1;
-      seen.path = uri;
-      seen.method = this.req.method;
-      seen.rawHeaders = this.req.headers;
-      seen.headers = normalizeHeaders(this.req.headers);
-      return reply;
-    });
-  scope.on('request', (req, interceptor, body) => {
-    seen.body = body;
-  });
-  return seen;
-}
-
-/** Resolves with `{ args, sync }`: the single callback call's arguments and whether it was synchronous. */
-async function invokeAsync(invoke) {
-  let returned = false;
-  let sync;
-  const args = await callbackArgs((cb) => {
-    invoke((...a) => {
-      sync = !returned;
-      cb(...a);
-    });
-    returned = true;
-  });
-  return { args, sync };
-}
-
-/** One API call against a single interceptor; HTTP outcomes must arrive asynchronously (§4.12). */
-async function exchange(method, reply, invoke) {
-  const seen = intercept(method, reply);
-  const { args, sync } = await invokeAsync(invoke);
-  expect(sync, 'HTTP outcome delivered synchronously (§4.12)').to.equal(false);
-  expect(seen.count, 'number of requests').to.equal(1);
-  return { args, seen };
-}
-
-/** Persistent catch-all interceptors counting any request (matched or not). */
-function trapRequests() {
-  const trap = { hits: 0 };
-  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-    nock(API_URL)
-      .persist()
-      .intercept(() => true, method)
-      .reply(() => {
-        trap.hits += 1;
-        return [500, ''];
-      });
-  }
-  const onNoMatch = () => {
-    trap.hits += 1;
-  };
-  nock.emitter.on('no match', onNoMatch);
-  trap.release = () => nock.emitter.removeListener('no match', onNoMatch);
-  return trap;
 }
 
 /**
