@@ -10,9 +10,9 @@ const {
   API_URL,
   callbackArgs,
   expectAuthHeaders,
-  normalizeHeaders,
   useNock,
 } = require('./helpers');
+const { mockRequest, trapRequests } = require('./support/request-capture');
 
 const CREATED_SESSION_ID = '2_MX4xMjM0NTZ-fk1vbiBKYW4gMDEgMDA6MDA6MDAgUFNUIDIwMjR-MC4xMjM0fn4';
 const CREATE_BODY = [
@@ -25,43 +25,6 @@ const CREATE_BODY = [
   },
 ];
 const FORM = 'application/x-www-form-urlencoded';
-
-/**
- * One interceptor that records the request it receives: the path (`uri`), the lower-cased
- * headers and the raw body text exactly as sent on the wire.
- */
-function mockRequest(method, path, reply, base = API_URL) {
-  const rec = { count: 0 };
-  const scope = nock(base)
-    .intercept(path, method)
-    .reply(function (uri) {
-      rec.count += 1;
-      rec.uri = uri;
-      rec.rawHeaders = this.req.headers;
-      rec.headers = normalizeHeaders(this.req.headers);
-      return reply;
-    });
-  scope.on('request', (req, interceptor, requestBody) => {
-    rec.body = requestBody;
-  });
-  rec.scope = scope;
-  return rec;
-}
-
-/** Catches every request to `base`, so a test can prove that none was sent. */
-function trapRequests(base = API_URL) {
-  const hits = [];
-  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-    nock(base)
-      .persist()
-      .intercept(() => true, method)
-      .reply(function (uri) {
-        hits.push(`${method} ${uri}`);
-        return [599, ''];
-      });
-  }
-  return hits;
-}
 
 const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 
