@@ -678,7 +678,7 @@ describe('archive streams and layouts', () => {
       });
 
       describe('pass-through callback (§6.3)', () => {
-        /** Asserts the node-fetch-like response object of §6.3. */
+        /** Asserts the fetch-like response object of §6.3. */
         function expectResponse(response, { status, ok, statusText }) {
           expect(typeof response, 'typeof response').to.equal('object');
           expect(response, 'response').to.not.equal(null);

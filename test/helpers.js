@@ -19,7 +19,7 @@ function makeSessionId(apiKey = API_KEY, location = '127.0.0.1') {
 /** The session ID of SPEC §7.3's first example (API key 123456). */
 const SESSION_ID = '1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4';
 
-/** Lower-cased header names with string values (nock reports node-fetch's headers as arrays). */
+/** Lower-cased header names with string values (nock may report a header's values as an array). */
 function normalizeHeaders(headers) {
   const normalized = {};
   for (const [name, value] of Object.entries(headers)) {

@@ -9,7 +9,7 @@ const jwt = require('jsonwebtoken');
 const nock = require('nock');
 const sinon = require('sinon');
 const OpenTok = require('opentok');
-const { API_KEY, API_SECRET, API_URL, PROJECT_PATH, SESSION_ID, useNock } = require('./helpers');
+const { API_KEY, API_SECRET, API_URL, PROJECT_PATH, SESSION_ID, normalizeHeaders, useNock } = require('./helpers');
 
 const DOC_PATH = path.join(__dirname, 'fixtures', 'opentok-node-sdk.md');
 const SHARED_DOC_PATH = path.join(__dirname, '..', '..', 'shared', 'seed', 'opentok-node-sdk.md');
@@ -156,7 +156,7 @@ describe('seed documentation snippets, run verbatim', () => {
       .times(4)
       .reply(function (uri, body) {
         bodies.push(body);
-        expect(this.req.headers['content-type']).to.deep.equal(['application/x-www-form-urlencoded']);
+        expect(normalizeHeaders(this.req.headers)['content-type']).to.equal('application/x-www-form-urlencoded');
         return [200, [{ session_id: expectedBodies[body] || 'unexpected', project_id: API_KEY }]];
       });
     run(findBlock('opentok.createSession(function'), context);

@@ -1,66 +1,29 @@
-import type * as NodeFetchModule from 'node-fetch';
-import type { RequestInit, Response } from 'node-fetch';
+import { toText } from '../core/objects';
 import { RequestError } from '../errors';
 import { generateRestJwt, restAuthHeader } from '../auth/rest-jwt';
 import type { RestCredentials } from '../auth/rest-jwt';
 import type { ClientConfig } from '../config';
 import { userAgent } from '../version';
 import { createAgentSelector } from './agents';
-import type { ClientAgents } from './agents';
+import type { AgentSelector } from './agents';
+import { ACCEPT_ENCODING } from './decode-body';
 import { httpLogger, logCompletion, logStart } from './logger';
-import { clearPendingExchange, trackExchange, trackingAgent } from './exchange-tracker';
-import type { Exchange } from './exchange-tracker';
 import { parseBody } from './parse-body';
+import type { Hop } from './redirects';
 import { errorForStatus } from './status-error';
+import { transmit } from './transport';
+import type { TransportResult } from './transport';
 import type { HttpOutcome, RestRequest } from './types';
-
-type Fetch = typeof NodeFetchModule.default;
-let nodeFetch: Fetch | undefined;
-
-/** node-fetch, loaded on the first request rather than by `require('opentok')`. */
-function loadFetch(): Fetch {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first request only
-  nodeFetch ??= (require('node-fetch') as typeof NodeFetchModule).default;
-  return nodeFetch;
-}
-
-/**
- * The abort signal of one request, as node-fetch v2 uses it: it reads `aborted` and adds and
- * removes one `abort` listener per request (its `isAbortSignal` check is the constructor name, so
- * that AbortSignal implementations other than Node's are accepted). Node's `AbortController` would
- * cost more than the rest of the SDK's work on a request, mostly in its EventTarget.
- */
-class RequestAbortSignal {
-  aborted = false;
-  #listeners: (() => void)[] = [];
-
-  addEventListener(type: string, listener: () => void): void {
-    if (type === 'abort') this.#listeners.push(listener);
-  }
-
-  removeEventListener(type: string, listener: () => void): void {
-    const index = type === 'abort' ? this.#listeners.indexOf(listener) : -1;
-    if (index !== -1) this.#listeners.splice(index, 1);
-  }
-
-  /** Aborts the request once; later calls do nothing. */
-  abort(): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    for (const listener of [...this.#listeners]) listener();
-  }
-}
-Object.defineProperty(RequestAbortSignal, 'name', { value: 'AbortSignal' });
 
 /**
  * The one HTTP client every REST call goes through (SPEC §4): builds the URL and headers, signs a
- * fresh auth JWT, enforces the timeout over the whole exchange, reads and parses the body and maps
+ * fresh auth JWT, sends with Node's `http`/`https` (see `transport.ts`), parses the body and maps
  * the status. `send` never throws and its promise never rejects: every failure is an outcome.
  */
 export class RestClient {
   readonly #config: ClientConfig;
   readonly #credentials: RestCredentials;
-  readonly #agents: ClientAgents;
+  readonly #selectAgent: AgentSelector;
   readonly #userAgent: string;
   /** The second (`iat`) of the last REST JWT minted, and that JWT (normal mode only). */
   #jwtSecond = NaN;
@@ -69,7 +32,7 @@ export class RestClient {
   constructor(config: ClientConfig, credentials: RestCredentials) {
     this.#config = config;
     this.#credentials = credentials;
-    this.#agents = createAgentSelector(config);
+    this.#selectAgent = createAgentSelector(config);
     this.#userAgent = userAgent(config.uaAddendum);
   }
 
@@ -91,60 +54,38 @@ export class RestClient {
     return outcome;
   }
 
-  async #send(request: RestRequest, url: string): Promise<HttpOutcome> {
-    const signal = new RequestAbortSignal();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      signal.abort();
-    }, this.#config.timeoutMs);
+  #send(request: RestRequest, url: string): Promise<HttpOutcome> {
+    let hop: Hop;
     try {
-      const exchange: Exchange = { abort: () => signal.abort() };
-      const init = this.#requestInit(request, signal, exchange);
-      let response: Response;
-      let text: string;
-      try {
-        if (this.#agents.tracksRequests) {
-          response = await this.#fetch(url, init);
-        } else {
-          response = await trackExchange(exchange, () => this.#fetch(url, init));
-        }
-        text = await response.text();
-      } catch (error) {
-        const failure = timedOut ? timeoutError(url, this.#config.timeoutMs) : transportError(url, error, exchange);
-        return { kind: 'failure', ok: false, error: failure };
-      }
-      let body: unknown;
-      try {
-        body = parseBody(response.headers.get('content-type'), text);
-      } catch (parseFailure) {
-        const error = new RequestError((parseFailure as Error).message);
-        error.cause = parseFailure;
-        error.statusCode = response.status;
-        return { kind: 'failure', ok: false, error };
-      }
-      const status = response.status;
-      const error = errorForStatus(status, body, text);
-      return error === null
-        ? { kind: 'response', status, body, response, ok: true, error }
-        : { kind: 'response', status, body, response, ok: false, error };
+      hop = this.#firstHop(request, url);
     } catch (unexpected) {
-      // Signing or header construction failed (e.g. an unparseable private key): still one outcome.
-      const error = new RequestError(`request to ${url} failed, reason: ${(unexpected as Error).message}`);
-      error.cause = unexpected;
-      return { kind: 'failure', ok: false, error };
-    } finally {
-      clearTimeout(timer);
+      // An unparseable URL, or signing failed (e.g. an unusable private key): still one outcome.
+      return Promise.resolve({ kind: 'failure', ok: false, error: transportError(url, unexpected) });
     }
+    return transmit(hop, this.#selectAgent, this.#config.timeoutMs).then((result) => this.#outcome(result, url));
   }
 
-  /** Starts the fetch; a request that `http.request` refused synchronously leaves nothing pending. */
-  #fetch(url: string, init: RequestInit): Promise<Response> {
-    try {
-      return loadFetch()(url, init);
-    } finally {
-      clearPendingExchange();
+  #outcome(result: TransportResult, url: string): HttpOutcome {
+    if (!result.ok) {
+      const error = result.timedOut ? new RequestError(`network timeout at: ${url}`) : transportError(url, result.cause);
+      if (result.timedOut) error.cause = result.cause;
+      return { kind: 'failure', ok: false, error };
     }
+    const { response, text } = result;
+    let body: unknown;
+    try {
+      body = parseBody(response.headers.get('content-type'), text);
+    } catch (parseFailure) {
+      const error = new RequestError((parseFailure as Error).message);
+      error.cause = parseFailure;
+      error.statusCode = response.status;
+      return { kind: 'failure', ok: false, error };
+    }
+    const status = response.status;
+    const error = errorForStatus(status, body, text);
+    return error === null
+      ? { kind: 'response', status, body, response, ok: true, error }
+      : { kind: 'response', status, body, response, ok: false, error };
   }
 
   /**
@@ -163,7 +104,12 @@ export class RestClient {
     return ['X-OPENTOK-AUTH', this.#jwt];
   }
 
-  #requestInit(request: RestRequest, signal: RequestAbortSignal, exchange: Exchange): RequestInit {
+  /**
+   * The request as it goes on the wire (SPEC §4.5): the SDK's headers, then the transport's
+   * (`Content-Length`, `Accept-Encoding`; Node adds `Host` and `Connection`). A POST or PUT
+   * without a body says `Content-Length: 0` rather than starting a chunked body.
+   */
+  #firstHop(request: RestRequest, url: string): Hop {
     const [authName, authValue] = this.#authHeader();
     const headers: Record<string, string> = {
       'User-Agent': this.#userAgent,
@@ -178,34 +124,29 @@ export class RestClient {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(request.json);
     }
-    const { select, tracksRequests } = this.#agents;
-    return {
-      method: request.method,
-      headers,
-      body,
-      agent: tracksRequests ? trackingAgent(exchange, select) : select,
-      // node-fetch's AbortSignal type predates the global one; it only needs what this one has.
-      signal: signal as unknown as RequestInit['signal'],
-    };
+    if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
+    else if (request.method === 'POST' || request.method === 'PUT') headers['Content-Length'] = '0';
+    headers['Accept-Encoding'] = ACCEPT_ENCODING;
+    return { url: new URL(url), method: request.method, headers, body };
   }
 }
 
-function timeoutError(url: string, timeoutMs: number): RequestError {
-  const error = new RequestError(`network timeout at: ${url}`);
-  error.cause = Object.assign(new Error(`Request did not complete within ${timeoutMs} ms`), { code: 'ETIMEDOUT' });
+/** `request to <url> failed, reason: <cause.message>`, with the Node error as the cause. */
+function transportError(url: string, failure: unknown): RequestError {
+  const cause = asError(failure);
+  const error = new RequestError(`request to ${url} failed, reason: ${cause.message}`);
+  error.cause = cause;
   return error;
 }
 
 /**
- * `request to <url> failed, reason: <cause.message>`, where the cause is the Node error behind the
- * failure when the exchange saw it, else node-fetch's own error (redirect loops, invalid redirects).
+ * The failure as an `Error`. A request may emit something else (an HTTP mock, a custom agent); an
+ * object's string `message` and `code` are kept, so that `cause.code` still tells what happened.
  */
-function transportError(url: string, failure: unknown, exchange: Exchange): RequestError {
-  const cause: unknown = exchange.incompleteResponse ?? exchange.requestError ?? failure;
-  const fetchPrefix = `request to ${url} failed, reason: `;
-  let reason = cause instanceof Error ? cause.message : String(cause);
-  if (reason.startsWith(fetchPrefix)) reason = reason.slice(fetchPrefix.length);
-  const error = new RequestError(fetchPrefix + reason);
-  error.cause = cause;
+function asError(failure: unknown): Error {
+  if (failure instanceof Error) return failure;
+  const { message, code } = typeof failure === 'object' && failure !== null ? (failure as { message?: unknown; code?: unknown }) : {};
+  const error = new Error(typeof message === 'string' ? message : toText(failure));
+  if (typeof code === 'string') Object.assign(error, { code });
   return error;
 }

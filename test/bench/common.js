@@ -46,7 +46,7 @@ const LIST_PAGE_SIZE = 10;
 /**
  * The four REST calls measured, each as the SDK call and as the exact request the bare baseline
  * sends (method, path, body bytes, Content-Type). The bare request carries the same headers as
- * node-fetch sends for the SDK (see `bareHeaders`), with its own freshly signed JWT.
+ * the SDK sends (see `bareHeaders`), with its own freshly signed JWT.
  */
 const CALLS = {
   createSession: {
@@ -137,7 +137,7 @@ function bareRestJwt() {
 }
 
 /**
- * The headers of the bare request: those node-fetch v2 puts on the wire for the SDK (same names,
+ * The headers of the bare request: those the SDK puts on the wire (same names in the same order,
  * same values but the JWT), so that the server parses the same bytes.
  */
 function bareHeaders(call) {
@@ -151,7 +151,6 @@ function bareHeaders(call) {
     headers['Content-Length'] = Buffer.byteLength(call.body);
   }
   headers['Accept-Encoding'] = 'gzip,deflate';
-  headers.Connection = 'keep-alive';
   return headers;
 }
 
@@ -187,32 +186,6 @@ function bareRequest(agent, port, call, cb) {
   );
   req.on('error', cb);
   req.end(call.body);
-}
-
-/**
- * Sends `call` with node-fetch v2 (the SDK's HTTP client) used directly, as a minimal client
- * would: the same headers as `bareHeaders` minus those node-fetch adds itself, the keep-alive
- * agent, `text()` and JSON.parse. This is the floor the SDK's own work sits on. Calls back
- * `(error, parsedBody)`.
- */
-function fetchRequest(fetch, agent, port, call, cb) {
-  const headers = { 'User-Agent': USER_AGENT, Accept: 'application/json', 'X-OPENTOK-AUTH': bareRestJwt() };
-  if (call.body !== undefined) headers['Content-Type'] = call.contentType;
-  fetch(`http://127.0.0.1:${port}${call.path}`, { method: call.method, headers, body: call.body, agent })
-    .then((response) => response.text().then((text) => [response.status, text]))
-    .then(
-      ([status, text]) => {
-        let body;
-        try {
-          body = JSON.parse(text);
-        } catch (error) {
-          cb(error);
-          return;
-        }
-        cb(status === 200 ? null : new Error(`status ${status}`), body);
-      },
-      (error) => cb(error),
-    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,7 +227,6 @@ module.exports = {
   bareHeaders,
   bareAgent,
   bareRequest,
-  fetchRequest,
   median,
   percentile,
   lastJsonLine,

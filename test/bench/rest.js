@@ -2,9 +2,7 @@
 // Worker (a child process with an IPC channel): one REST client, driven by run.js batch by batch.
 //   client "sdk":   the SDK's methods (createSession, startArchive, getArchive, listArchives);
 //   client "bare":  the same requests with a bare `http.request` (keep-alive agent, a freshly
-//                   signed JWT per request): the limit;
-//   client "fetch": the same requests with node-fetch v2 used directly (the SDK's HTTP client):
-//                   the floor under the SDK's own work.
+//                   signed JWT per request): the limit.
 // Each client lives in its own process so that nothing one does to the process (async hooks,
 // agents, garbage) slows down another; run.js interleaves their batches.
 //
@@ -13,7 +11,7 @@
 // Message out: {rate (calls/s), p50, p99 (ms), cpuPerCall (µs of this process), calls, failures}.
 // Usage: node rest.js '{"port":1234,"client":"sdk"}'
 const { performance } = require('perf_hooks');
-const { API_KEY, API_SECRET, CALLS, bareAgent, bareRequest, fetchRequest, percentile } = require('./common');
+const { API_KEY, API_SECRET, CALLS, bareAgent, bareRequest, percentile } = require('./common');
 
 const { port, client } = JSON.parse(process.argv[2] || '{}');
 const failures = [];
@@ -37,15 +35,13 @@ function makeCaller() {
     };
   }
   const agent = bareAgent();
-  const fetch = client === 'fetch' ? require('node-fetch') : undefined;
   return (name) => {
     const call = CALLS[name];
-    const check = (done) => (error, body) => {
-      if (error || !call.check(body)) noteFailure(name, error || 'unexpected result');
-      done();
-    };
-    if (fetch) return (done) => fetchRequest(fetch, agent, port, call, check(done));
-    return (done) => bareRequest(agent, port, call, check(done));
+    return (done) =>
+      bareRequest(agent, port, call, (error, body) => {
+        if (error || !call.check(body)) noteFailure(name, error || 'unexpected result');
+        done();
+      });
   };
 }
 const caller = makeCaller();

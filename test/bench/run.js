@@ -5,8 +5,8 @@
 //   - generateToken (JWT, T1) vs the same token built with bare crypto (tokens.js);
 //   - createSession, startArchive, getArchive, listArchives vs a bare http.request with a
 //     keep-alive agent and a freshly signed JWT, against a local keep-alive server in a child
-//     process (server.js), sequentially and with 64 calls in flight; node-fetch used directly is
-//     measured too, as the floor under the SDK's own work (rest.js, one process per client);
+//     process (server.js), sequentially and with 64 calls in flight (rest.js, one process per
+//     client);
 //   - cold `require('opentok')` vs `node -e 0` in fresh processes;
 //   - heap retained after 100,000 tokens and 5,000 createSession calls vs the bare loops (heap.js).
 // Repetitions are interleaved (the clients take turns, round after round, in rotating order) and
@@ -147,7 +147,7 @@ function startRestWorker(port, client) {
 }
 
 async function benchRest(port) {
-  const clients = ['sdk', 'bare', 'fetch'];
+  const clients = ['sdk', 'bare'];
   const workers = {};
   for (const client of clients) workers[client] = await startRestWorker(port, client);
   const modes = [
@@ -158,12 +158,12 @@ async function benchRest(port) {
   const rows = {};
   for (const name of names) {
     rows[name] = {};
-    for (const [mode] of modes) rows[name][mode] = { sdk: [], bare: [], fetch: [] };
+    for (const [mode] of modes) rows[name][mode] = { sdk: [], bare: [] };
   }
   let failures = [];
   try {
     // Round 0 warms every client up (JIT, sockets, lazy loading) and is discarded. The order of
-    // the clients rotates from round to round: sdk, bare, fetch; bare, fetch, sdk; ...
+    // the clients alternates from round to round: sdk, bare; bare, sdk; ...
     for (let round = 0; round <= SETTINGS.rounds; round += 1) {
       for (const name of names) {
         for (const [mode, width, ms] of modes) {
@@ -190,14 +190,11 @@ async function benchRest(port) {
   });
   for (const [name, modeRows] of Object.entries(rows)) {
     figures[name] = {};
-    for (const [mode, { sdk, bare, fetch }] of Object.entries(modeRows)) {
+    for (const [mode, { sdk, bare }] of Object.entries(modeRows)) {
       figures[name][mode] = {
         sdk: summary(sdk),
         limit: summary(bare),
-        fetch: summary(fetch),
         ratio: pairedRatio(pick(sdk, 'rate'), pick(bare, 'rate')),
-        fetchRatio: pairedRatio(pick(fetch, 'rate'), pick(bare, 'rate')),
-        sdkToFetch: pairedRatio(pick(sdk, 'rate'), pick(fetch, 'rate')),
         calls: pick(sdk, 'calls').reduce((a, b) => a + b, 0),
       };
     }
@@ -297,13 +294,13 @@ function verdict(key, value) {
 }
 
 function printTable(report) {
-  const header = ['figure', 'SDK', 'limit', 'SDK/limit', 'target', 'node-fetch', 'fetch/limit', 'SDK/fetch'];
+  const header = ['figure', 'SDK', 'limit', 'SDK/limit', 'target'];
   const rows = [header];
   const met = {};
   const row = (cells) => rows.push(header.map((_, i) => cells[i] ?? ''));
-  const add = (label, sdk, limit, ratio, key, extra = []) => {
+  const add = (label, sdk, limit, ratio, key) => {
     const v = verdict(key, ratio);
-    row([label, sdk, limit, fmt(ratio, 2), v.text, ...extra]);
+    row([label, sdk, limit, fmt(ratio, 2), v.text]);
     return { value: ratio, target: TARGETS[key], met: v.met };
   };
   if (report.tokens) {
@@ -316,14 +313,10 @@ function printTable(report) {
       for (const [mode, f] of Object.entries(modes)) {
         const key = `rest.${mode}`;
         const label = `${name} ${mode === 'seq' ? 'sequential' : '64 in flight'}, calls/s`;
-        met[`${key}.${name}`] = add(label, fmt(f.sdk.rate), fmt(f.limit.rate), f.ratio, key, [
-          fmt(f.fetch.rate),
-          fmt(f.fetchRatio, 2),
-          fmt(f.sdkToFetch, 2),
-        ]);
+        met[`${key}.${name}`] = add(label, fmt(f.sdk.rate), fmt(f.limit.rate), f.ratio, key);
         const latency = (s) => `${fmt(s.p50, 2)} / ${fmt(s.p99, 2)}`;
-        row(['  p50 / p99 latency, ms', latency(f.sdk), latency(f.limit), '', '', latency(f.fetch)]);
-        row(['  client CPU per call, µs', fmt(f.sdk.cpuPerCall), fmt(f.limit.cpuPerCall), '', '', fmt(f.fetch.cpuPerCall)]);
+        row(['  p50 / p99 latency, ms', latency(f.sdk), latency(f.limit)]);
+        row(['  client CPU per call, µs', fmt(f.sdk.cpuPerCall), fmt(f.limit.cpuPerCall)]);
       }
     }
   }

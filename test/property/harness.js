@@ -65,7 +65,7 @@ function expectNoEscapes(contextArg) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Transport spy: http(s).request/get are looked up by node-fetch at call time, so wrapping them
+// Transport spy: http(s).request/get are looked up by the SDK at call time, so wrapping them
 // (over nock's own override) counts every request the moment it is created.
 
 const transport = { count: 0, requests: [] };
