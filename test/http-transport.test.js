@@ -3,6 +3,7 @@
 // response.ts): Node's http/https against real local servers. What goes on the wire, compressed
 // responses, redirects and the response object of pass-through callbacks.
 const crypto = require('crypto');
+const http = require('http');
 const util = require('util');
 const zlib = require('zlib');
 const { expect } = require('chai');
@@ -111,6 +112,33 @@ describe('HTTP transport (Node http/https under the REST client)', () => {
       const opentok = client(base);
       for (let i = 0; i < 5; i += 1) expectArchive(await callOnce((cb) => opentok.getArchive('abc', cb), 0));
       expect(connections).to.equal(1);
+    });
+
+    it('credentials in the apiUrl are sent as Basic auth (percent-decoded), beside the auth JWT', async () => {
+      const { port, requests } = await startResponder(200, JSON_TYPE, ARCHIVE_JSON);
+      expectArchive(await callOnce((cb) => client(`http://us%40er:p%3Ass@127.0.0.1:${port}`).getArchive('abc', cb)));
+      expect(requests[0].headers.authorization).to.equal(`Basic ${Buffer.from('us@er:p:ss').toString('base64')}`);
+      expect(requests[0].headers).to.have.property('x-opentok-auth');
+      expect(requests[0].url).to.equal(archivePath());
+    });
+
+    it('an IPv6 literal host is reached without its brackets', async function () {
+      const server = http.createServer((req, res) => {
+        res.writeHead(200, JSON_TYPE);
+        res.end(ARCHIVE_JSON);
+      });
+      try {
+        await new Promise((resolve, reject) => server.once('error', reject).listen(0, '::1', resolve));
+      } catch {
+        this.skip(); // No IPv6 loopback on this machine.
+      }
+      try {
+        const base = `http://[::1]:${server.address().port}`;
+        expectArchive(await callOnce((cb) => client(base).getArchive('abc', cb)));
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
     });
 
     it('an apiUrl with another protocol → RequestError "Only HTTP(S) protocols are supported", no request', async () => {

@@ -1,5 +1,5 @@
 import type * as HttpModule from 'http';
-import type { ClientRequest, IncomingMessage } from 'http';
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'http';
 import type * as HttpsModule from 'https';
 import type { AgentSelector } from './agents';
 import { bodyCoding, decodeBody } from './decode-body';
@@ -74,9 +74,10 @@ class Exchange {
     }
     let request: ClientRequest;
     try {
-      request = requestModule.request(hop.url, { method: hop.method, headers: hop.headers, agent: this.#selectAgent(hop.url) });
+      request = requestModule.request(requestOptions(hop, this.#selectAgent(hop.url)));
     } catch (error) {
-      // Refused synchronously: an invalid header value, an agent for the other protocol, ...
+      // Refused synchronously: an invalid header value, an agent for the other protocol, bad
+      // percent-encoding in URL credentials, ...
       this.#fail(error as Error);
       return;
     }
@@ -161,6 +162,29 @@ class Exchange {
     // Its socket is in an unknown state: closed rather than given back to the pool.
     this.#inFlight?.destroy();
   }
+}
+
+/**
+ * The options of `http.request` for a hop, as Node's `urlToHttpOptions` derives them from a URL
+ * (an IPv6 host without brackets, credentials in the URL as `auth`), built directly: passing the
+ * URL object costs a conversion and a copy of these options on every request.
+ */
+function requestOptions(hop: Hop, agent: Agent): RequestOptions {
+  const { url } = hop;
+  const hostname = url.hostname;
+  const options: RequestOptions = {
+    protocol: url.protocol,
+    hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+    path: url.pathname + url.search,
+    method: hop.method,
+    headers: hop.headers,
+    agent,
+  };
+  if (url.port !== '') options.port = Number(url.port);
+  if (url.username !== '' || url.password !== '') {
+    options.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  }
+  return options;
 }
 
 function prematureClose(): Error {
