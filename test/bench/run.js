@@ -38,7 +38,7 @@ const sections = (option('--only') || 'tokens,rest,require,heap').split(',');
 const SETTINGS = quick
   ? { rounds: 1, tokenBatchMs: 30, verifyFirst: 20, seqMs: 30, parMs: 40, requireReps: 2, heapReps: 1,
       heapTokens: 5000, heapSessions: 200, heapWarmup: 200 }
-  : { rounds: 7, tokenBatchMs: 250, verifyFirst: 500, seqMs: 300, parMs: 400, requireReps: 41, heapReps: 3,
+  : { rounds: 9, tokenBatchMs: 250, verifyFirst: 500, seqMs: 300, parMs: 400, requireReps: 41, heapReps: 3,
       heapTokens: 100000, heapSessions: 5000, heapWarmup: 5000 };
 if (option('--rounds')) SETTINGS.rounds = Number(option('--rounds'));
 
