@@ -16,6 +16,7 @@ declare namespace OpenTok {
   export type ListCallback<T> = Types.ListCallback<T>;
   export type ResponseCallback = Types.ResponseCallback;
   export type HttpResponse = Types.HttpResponse;
+  export type HttpResponseHeaders = Types.HttpResponseHeaders;
   export type TokenOptions = Types.TokenOptions;
   export type TokenRole = Types.TokenRole;
   export type SessionOptions = Types.SessionOptions;

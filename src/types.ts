@@ -2,7 +2,7 @@
 export type { OpenTokOptions } from './config';
 export type { OpenTokClient, OpenTokConstructor, DoneCallback, ResultCallback, ListCallback, ResponseCallback } from './opentok';
 export type { OpenTokPromises, ListPage } from './promises';
-export type { HttpResponse } from './http/types';
+export type { HttpResponse, HttpResponseHeaders } from './http/types';
 export type { TokenOptions, TokenRole } from './tokens/token-options';
 export type { SessionOptions } from './sessions/create-session';
 export type { ArchiveOptions, ListArchivesOptions } from './archives/archives';

@@ -1,10 +1,10 @@
 import type * as HttpModule from 'http';
 import type { IncomingHttpHeaders } from 'http';
 import { inspect } from 'util';
-import type { HttpResponse } from './types';
+import type { HttpResponse, HttpResponseHeaders } from './types';
 
 /** Response headers, read with the case-insensitive `get` of the Fetch API's `Headers`. */
-export class ResponseHeaders {
+export class ResponseHeaders implements HttpResponseHeaders {
   readonly #headers: IncomingHttpHeaders;
 
   constructor(headers: IncomingHttpHeaders) {

@@ -15,13 +15,28 @@ export interface RestRequest {
   readonly form?: string;
 }
 
-/** The parts of the HTTP response handed to pass-through callbacks (SPEC §6.3). */
+/** Response headers, read like the Fetch API's `Headers`. */
+export interface HttpResponseHeaders extends Iterable<[name: string, value: string]> {
+  /** The value of a header, names compared case-insensitively (repeated headers joined with `, `); `null` when absent. */
+  get(name: string): string | null;
+  /** Whether the response has the header (case-insensitive). */
+  has(name: string): boolean;
+  /** `[name, value]` pairs, names in lower case. */
+  entries(): IterableIterator<[name: string, value: string]>;
+}
+
+/** The HTTP response handed to pass-through and render callbacks (SPEC §6.3). */
 export interface HttpResponse {
+  /** The HTTP status code, e.g. `200`. */
   readonly status: number;
+  /** The reason phrase, e.g. `OK`. */
   readonly statusText: string;
+  /** `true` for a 2xx status. */
   readonly ok: boolean;
+  /** The URL that answered: the request URL, or the last one after redirects. */
   readonly url: string;
-  readonly headers: { get(name: string): string | null };
+  /** The response headers. */
+  readonly headers: HttpResponseHeaders;
 }
 
 /** A response was received and its body read and parsed. */

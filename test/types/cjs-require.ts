@@ -161,7 +161,14 @@ opentok.setArchiveLayout('ARCHIVE_ID', 'pip', (err, body, response) => {
   assertType<Error | null>()(err, true);
   assertType<unknown>()(body, true);
   assertType<OpenTok.HttpResponse | null | undefined>()(response, true);
-  if (response) assertType<number>()(response.status, true);
+  if (response) {
+    assertType<number>()(response.status, true);
+    assertType<string | null>()(response.headers.get('x-request-id'), true);
+    assertType<boolean>()(response.headers.has('content-type'), true);
+    for (const [name, value] of response.headers) assertType<string>()(name + value, true);
+    const headers: OpenTok.HttpResponseHeaders = response.headers;
+    assertType<boolean>()(headers.has('etag'), true);
+  }
 });
 opentok.setArchiveLayout('ARCHIVE_ID', 'custom', 'stream { position: absolute; }', () => undefined);
 opentok.setArchiveLayout('ARCHIVE_ID', 'bestFit', null, 'verticalPresentation', () => undefined);
