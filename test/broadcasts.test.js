@@ -2,7 +2,6 @@
 // Live-streaming broadcasts: SPEC §10.1–§10.4 and §10.6, with the wrapped errors of §5.4, the
 // pass-through callbacks of §6.3 (add/removeBroadcastStream) and the generic status mapping and
 // transport failures of §4.10/§4.11 as they apply to these methods.
-const http = require('http');
 const { expect } = require('chai');
 const nock = require('nock');
 const OpenTok = require('opentok');
@@ -16,6 +15,7 @@ const {
   expectAuthHeaders,
   useNock,
 } = require('./helpers');
+const { closedPort } = require('./support/local-http');
 const { wait, invokeAsync, exchange, trapRequests, expectJsonRequest } = require('./support/wire-harness');
 
 // Characters that encodeURIComponent would change but a URL path keeps: proves the ID is raw.
@@ -62,15 +62,6 @@ function broadcastJson(overrides = {}) {
 
 function newOpenTok(base) {
   return base === undefined ? new OpenTok(API_KEY, API_SECRET) : new OpenTok(API_KEY, API_SECRET, base);
-}
-
-/** A port on which nothing listens (a server was opened there and closed). */
-async function closedPort() {
-  const server = http.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

@@ -11,6 +11,7 @@ const debug = require('debug');
 const nock = require('nock');
 const OpenTok = require('opentok');
 const { API_KEY, API_SECRET, API_URL, PROJECT_PATH, SESSION_ID, callbackArgs, normalizeHeaders, useNock } = require('./helpers');
+const { closedPort } = require('./support/local-http');
 
 const APPLICATION_ID = 'b5c7e4a2-9f31-4d2e-8a6b-3c1d0e9f7a55';
 const VONAGE_URL = 'https://video.api.vonage.com';
@@ -83,15 +84,6 @@ async function silentServer() {
         server.close(resolve);
       }),
   };
-}
-
-/** A port on which nothing listens (a server was opened there and closed). */
-async function closedPort() {
-  const server = http.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

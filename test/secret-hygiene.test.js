@@ -47,6 +47,7 @@ const debug = require('debug');
 const nock = require('nock');
 const OpenTok = require('opentok');
 const { makeSessionId, normalizeHeaders } = require('./helpers');
+const { closedPort } = require('./support/local-http');
 
 const API_KEY = '4711004711';
 const SECRET = `HygieneSecret${crypto.randomBytes(16).toString('hex')}`;
@@ -258,11 +259,7 @@ async function silentServer() {
 }
 
 async function closedPortUrl() {
-  const server = http.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
+  return `http://127.0.0.1:${await closedPort()}`;
 }
 
 /** REST calls that each reach the server, covering generic, wrapped and method-specific errors. */
