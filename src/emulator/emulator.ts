@@ -214,11 +214,13 @@ export class Emulator {
       return;
     }
     let result: RouteResult;
+    let headers: Readonly<Record<string, string>> = {};
     try {
       result = await this.#route(req, method, path, query);
     } catch (error) {
       const status = error instanceof EmulatorHttpError ? error.status : 500;
       const message = error instanceof Error ? error.message : 'Internal error';
+      if (error instanceof EmulatorHttpError) headers = error.headers;
       result = { status, body: { code: status, message } };
     }
     if (result.raw) {
@@ -226,7 +228,7 @@ export class Emulator {
       res.end(result.raw.data);
       return;
     }
-    sendJson(res, result.status, result.body);
+    sendJson(res, result.status, result.body, headers);
   }
 
   async #route(req: IncomingMessage, method: string, path: string, query: URLSearchParams): Promise<RouteResult> {
@@ -235,9 +237,9 @@ export class Emulator {
       req.resume();
       throw new EmulatorHttpError(404, 'Not Found');
     }
-    if (matched === 'method-not-allowed') {
+    if ('kind' in matched) {
       req.resume();
-      throw new EmulatorHttpError(405, 'Method Not Allowed');
+      throw new EmulatorHttpError(405, 'Method Not Allowed', { Allow: matched.allow.join(', ') });
     }
     // As the service: who is asking first (403), then what they sent (413, 400).
     const project = matched.route.public ? (undefined as unknown as ProjectState) : authenticate(req.headers, this.projects);

@@ -3,10 +3,14 @@ export class EmulatorHttpError extends Error {
   /** HTTP status the emulator answers with. */
   readonly status: number;
 
-  constructor(status: number, message: string) {
+  /** Extra response headers (e.g. `Allow` on a 405). */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(status: number, message: string, headers: Readonly<Record<string, string>> = {}) {
     super(message);
     this.name = 'EmulatorHttpError';
     this.status = status;
+    this.headers = headers;
   }
 }
 

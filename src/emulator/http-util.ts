@@ -46,14 +46,15 @@ export function parseRequestBody(contentType: string | undefined, text: string):
 }
 
 /** Writes a JSON (or empty) response. */
-export function sendJson(res: ServerResponse, status: number, body?: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body?: unknown, headers: Readonly<Record<string, string>> = {}): void {
   if (body === undefined) {
-    res.writeHead(status, { 'Content-Length': '0' });
+    res.writeHead(status, { ...headers, 'Content-Length': '0' });
     res.end();
     return;
   }
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...headers,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(text)),
   });

@@ -47,24 +47,36 @@ export function projectRoute(rest: string): RegExp {
   return new RegExp(`^/v2/project/(?<apiKey>[^/]+)${rest}$`);
 }
 
-/** Finds the route of a request: the route, a 405 (path known, method not) or undefined (404). */
+/** A path the emulator knows, asked with a method it does not route there (a 405). */
+export interface MethodNotAllowed {
+  readonly kind: 'method-not-allowed';
+  /** The methods the path answers, for the `Allow` header (HEAD wherever GET is). */
+  readonly allow: readonly string[];
+}
+
+/**
+ * Finds the route of a request: the route, a {@link MethodNotAllowed} (path known, method not) or
+ * undefined (404). A HEAD request takes the GET route; Node's server sends its headers only.
+ */
 export function matchRoute(
   routes: readonly Route[],
   method: string,
   path: string,
-): { route: Route; params: Record<string, string> } | 'method-not-allowed' | undefined {
-  let pathKnown = false;
+): { route: Route; params: Record<string, string> } | MethodNotAllowed | undefined {
+  const routedMethod = method === 'HEAD' ? 'GET' : method;
+  const allow: string[] = [];
   for (const route of routes) {
     const match = route.pattern.exec(path);
     if (!match) continue;
-    pathKnown = true;
-    if (route.method === method) {
+    if (route.method === routedMethod) {
       const params: Record<string, string> = {};
       for (const [name, value] of Object.entries(match.groups ?? {})) {
         if (value !== undefined) params[name] = decodePathSegment(value);
       }
       return { route, params };
     }
+    if (!allow.includes(route.method)) allow.push(route.method);
+    if (route.method === 'GET') allow.push('HEAD');
   }
-  return pathKnown ? 'method-not-allowed' : undefined;
+  return allow.length > 0 ? { kind: 'method-not-allowed', allow } : undefined;
 }

@@ -446,6 +446,28 @@ describe('emulator server', function () {
       expect(wrongMethodOwnApi.status).to.equal(405);
     });
 
+    it('a 405 says in Allow which methods the path answers (HEAD wherever GET)', async () => {
+      const wrongMethod = await request(emulator.url, { method: 'PUT', path: archivePath(), headers: auth() });
+      expect(wrongMethod.status).to.equal(405);
+      expect(wrongMethod.headers.allow.split(', ').sort()).to.deep.equal(['GET', 'HEAD', 'POST']);
+      const ownApi = await request(emulator.url, { method: 'DELETE', path: '/_emulator/project' });
+      expect(ownApi.headers.allow.split(', ')).to.include.members(['GET', 'HEAD']);
+      expect(ownApi.headers.allow.split(', ')).to.not.include('DELETE');
+    });
+
+    it('HEAD is answered like GET, headers only: same status, type and length, no body', async () => {
+      const get = await request(emulator.url, { path: archivePath(), headers: auth() });
+      const head = await request(emulator.url, { method: 'HEAD', path: archivePath(), headers: auth() });
+      expect(get.status).to.equal(200);
+      expect(head.status).to.equal(200);
+      expect(head.text).to.equal('');
+      expect(head.headers['content-type']).to.equal(get.headers['content-type']);
+      expect(head.headers['content-length']).to.equal(String(Buffer.byteLength(get.text)));
+      // Authentication still applies, and an unknown path is still a 404.
+      expect((await request(emulator.url, { method: 'HEAD', path: archivePath() })).status).to.equal(403);
+      expect((await request(emulator.url, { method: 'HEAD', path: '/v2/nothing/here', headers: auth() })).status).to.equal(404);
+    });
+
     it('answers 400 to malformed percent-encoding and odd request targets', async () => {
       const malformed = await request(emulator.url, { path: `${archivePath()}/%E0%A4%A`, headers: auth() });
       expect(malformed.status).to.equal(400);
