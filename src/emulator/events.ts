@@ -27,10 +27,14 @@ export class EventDispatcher {
   emit(project: ProjectState, group: CallbackGroup, event: string, payload: JsonRecord): void {
     for (const registration of project.callbacks.values()) {
       if (registration.group !== group || registration.event !== event) continue;
-      const url = String(registration.url);
-      const delivery = this.#post(url, payload).finally(() => this.#inFlight.delete(delivery));
-      this.#inFlight.add(delivery);
+      this.send(String(registration.url), payload);
     }
+  }
+
+  /** Sends `payload` to one URL: a status callback URL given with a request (startRender's). */
+  send(url: string, payload: JsonRecord): void {
+    const delivery = this.#post(url, payload).finally(() => this.#inFlight.delete(delivery));
+    this.#inFlight.add(delivery);
   }
 
   /** Resolves when every event POST in flight has been answered or has failed. */

@@ -10,6 +10,7 @@ const { expect } = require('chai');
 const jwt = require('jsonwebtoken');
 const OpenTok = require('opentok');
 const { Emulator } = require('opentok/emulator');
+const { parseEvent } = require('opentok/webhooks');
 const { call, request, waitFor } = require('./support');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -300,6 +301,78 @@ describe('emulator server', function () {
       expect(failed[0].status).to.equal(undefined);
       expect(failed[0].error).to.contain('ECONNREFUSED');
       await call((cb) => callback.unregister(cb));
+    });
+
+    it('reports render status changes to the render/status callbacks, parseable by opentok/webhooks', async () => {
+      await register('render', 'status');
+      const session = await routedSession();
+      const projectId = emulator.project.apiKey;
+      const options = { sessionId: session.sessionId, token: session.generateToken(), url: 'https://example.com/page' };
+      const [err, render] = await call((cb) => opentok.startRender(options, cb));
+      expect(err).to.equal(null);
+      const [started, ...noMore] = await take();
+      expect(noMore).to.deep.equal([]);
+      expect(started).to.include({ method: 'POST', url: '/render/status', contentType: 'application/json' });
+      expect(started.body).to.include({ id: render.id, status: 'started', event: 'render', sessionId: session.sessionId, projectId });
+      expect(started.body).to.include({ url: 'https://example.com/page', resolution: '1280x720', streamId: render.streamId });
+      const parsed = parseEvent(started.body);
+      expect(parsed).to.include({ type: 'renderStatus', id: render.id, status: 'started' });
+
+      await call((cb) => opentok.stopRender(render.id, cb));
+      const [stopped] = await take();
+      expect(stopped.body).to.include({ id: render.id, status: 'stopped', reason: 'Stop Requested', event: 'render' });
+      expect(parseEvent(stopped.body)).to.include({ type: 'renderStatus', status: 'stopped' });
+      // Stopping again changes nothing and reports nothing.
+      await call((cb) => opentok.stopRender(render.id, cb));
+      expect(await take()).to.deep.equal([]);
+    });
+
+    it('sends a render\'s status changes to its statusCallbackUrl instead, when startRender gave one', async () => {
+      await register('render', 'status');
+      const session = await routedSession();
+      const options = {
+        sessionId: session.sessionId,
+        token: session.generateToken(),
+        url: 'https://example.com/page',
+        statusCallbackUrl: receiver.url('/own-url'),
+      };
+      const [, render] = await call((cb) => opentok.startRender(options, cb));
+      await call((cb) => opentok.stopRender(render.id, cb));
+      const events = await take();
+      expect(events.map((event) => [event.url, event.body.status])).to.deep.equal([
+        ['/own-url', 'started'],
+        ['/own-url', 'stopped'],
+      ]);
+      expect(events[0].body.callbackUrl).to.equal(receiver.url('/own-url'));
+    });
+
+    it('reports live captions Started and Stopped to the captions/status callbacks', async () => {
+      await register('captions', 'status');
+      const session = await routedSession();
+      const projectId = emulator.project.apiKey;
+      const [err, captionsId] = await call((cb) => opentok.startCaptions(session.sessionId, session.generateToken(), {}, cb));
+      expect(err).to.equal(null);
+      const [started, ...noMore] = await take();
+      expect(noMore).to.deep.equal([]);
+      expect(started.url).to.equal('/captions/status');
+      expect(started.body).to.include({
+        captionId: captionsId,
+        projectId,
+        sessionId: session.sessionId,
+        status: 'Started',
+        duration: 0,
+        languageCode: 'en-US',
+        provider: 'aws-transcribe',
+        group: 'captions',
+      });
+      expect(started.body.createdAt).to.equal(started.body.updatedAt);
+      expect(parseEvent(started.body)).to.include({ type: 'captionsStatus', captionsId, status: 'Started' });
+
+      await call((cb) => opentok.stopCaptions(captionsId, cb));
+      const [stopped] = await take();
+      expect(stopped.body).to.include({ captionId: captionsId, status: 'Stopped', createdAt: started.body.createdAt });
+      expect(stopped.body.updatedAt).to.be.at.least(started.body.updatedAt);
+      expect(parseEvent(stopped.body)).to.include({ type: 'captionsStatus', captionsId, status: 'Stopped' });
     });
   });
 

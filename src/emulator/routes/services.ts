@@ -10,6 +10,35 @@ import { joinWithToken } from './participants';
 const RESOLUTIONS = new Set(['640x480', '480x640', '1280x720', '720x1280', '1920x1080', '1080x1920']);
 const CALLBACK_GROUPS = new Set(['connection', 'stream', 'archive', 'broadcast', 'render', 'captions']);
 
+/**
+ * A render's status change, as the service reports it: the render JSON with `event: 'render'`, to
+ * its `statusCallbackUrl` when startRender gave one, else to the project's `render`/`status`
+ * callbacks.
+ */
+function reportRender(context: RouteContext, render: JsonRecord): void {
+  const payload = { ...render, event: 'render' };
+  if (typeof render.callbackUrl === 'string') context.emulator.events.send(render.callbackUrl, payload);
+  else context.emulator.events.emit(context.project, 'render', 'status', payload);
+}
+
+/** A live captions status change (`Started`, `Stopped`), to the project's `captions`/`status` callbacks. */
+function reportCaptions(context: RouteContext, captions: JsonRecord): void {
+  const createdAt = Number(captions.createdAt);
+  const updatedAt = Number(captions.updatedAt);
+  context.emulator.events.emit(context.project, 'captions', 'status', {
+    captionId: captions.captionsId,
+    projectId: context.project.apiKey,
+    sessionId: captions.sessionId,
+    status: captions.status === 'started' ? 'Started' : 'Stopped',
+    createdAt,
+    updatedAt,
+    duration: Math.round((updatedAt - createdAt) / 1000),
+    languageCode: captions.languageCode,
+    provider: 'aws-transcribe',
+    group: 'captions',
+  });
+}
+
 function renderOf({ project, params }: RouteContext): JsonRecord {
   const render = project.renders.get(params.renderId);
   if (!render) throw new EmulatorHttpError(404, 'Render not found');
@@ -38,7 +67,10 @@ export const serviceRoutes: Route[] = [
       }
       const captionsId = newId();
       session.captionsId = captionsId;
-      context.project.captions.set(captionsId, { captionsId, sessionId: session.id, status: 'started' });
+      const now = Date.now();
+      const captions = { captionsId, sessionId: session.id, status: 'started', languageCode: 'en-US', createdAt: now, updatedAt: now };
+      context.project.captions.set(captionsId, captions);
+      reportCaptions(context, captions);
       return { status: 202, body: { captionsId } };
     },
   },
@@ -49,8 +81,10 @@ export const serviceRoutes: Route[] = [
       const captions = context.project.captions.get(context.params.captionsId);
       if (!captions || captions.status !== 'started') throw new EmulatorHttpError(404, 'Captions not found');
       captions.status = 'stopped';
+      captions.updatedAt = Date.now();
       const session = context.project.sessions.get(String(captions.sessionId));
       if (session) session.captionsId = undefined;
+      reportCaptions(context, captions);
       return { status: 202 };
     },
   },
@@ -81,6 +115,7 @@ export const serviceRoutes: Route[] = [
       };
       Object.defineProperty(render, 'connectionId', { value: connection.id });
       context.project.renders.set(String(render.id), render);
+      reportRender(context, render);
       return { status: 202, body: render };
     },
   },
@@ -106,6 +141,7 @@ export const serviceRoutes: Route[] = [
         const session = context.project.sessions.get(String(render.sessionId));
         const connection = session?.connections.get(String((render as { connectionId?: unknown }).connectionId));
         if (session && connection) removeConnection(context.emulator, context.project, session, connection, 'clientDisconnected');
+        reportRender(context, render);
       }
       return { status: 204 };
     },
