@@ -15,7 +15,7 @@ import { matchRoute } from './router';
 import type { RouteResult } from './router';
 import { ROUTES } from './routes';
 import { newProject } from './state';
-import type { ProjectState, SessionState } from './state';
+import type { ConnectionState, ProjectState, SessionState } from './state';
 
 /** Options of `Emulator.start()`. */
 export interface EmulatorOptions {
@@ -66,6 +66,8 @@ export class Emulator {
 
   readonly #server: Server;
   readonly #timers = new Set<NodeJS.Timeout>();
+  /** The simulated client behind each client connection (gone with the connection). */
+  readonly #clients = new WeakMap<ConnectionState, SimulatedClient>();
   /** Responses under way per socket, so that a parse error does not cut into one. */
   readonly #inFlight = new WeakMap<Duplex, number>();
   #url = '';
@@ -160,7 +162,24 @@ export class Emulator {
     if (!session) throw new ClientConnectError('unknown-session', 'The session does not exist');
     const connection = addConnection(this, project, session, { kind: 'client', role: verified.role, data: verified.data });
     const classes = verified.initialLayoutClassList ? verified.initialLayoutClassList.split(' ') : [];
-    return new SimulatedClient(this, project, session, connection, classes);
+    const client = new SimulatedClient(this, project, session, connection, classes);
+    this.#clients.set(connection, client);
+    return client;
+  }
+
+  /**
+   * The simulated client of a connection, however it connected (`connectClient()` or
+   * `POST /_emulator/connections`); `undefined` once it has left or for a connection that is not a
+   * client's (SIP, audio connector, render).
+   */
+  client(connectionId: string): SimulatedClient | undefined {
+    for (const project of this.projects.values()) {
+      for (const session of project.sessions.values()) {
+        const connection = session.connections.get(connectionId);
+        if (connection) return this.#clients.get(connection);
+      }
+    }
+    return undefined;
   }
 
   /** The session of a project, or a 404. */

@@ -756,6 +756,34 @@ describe('emulator server', function () {
       expect((await request(emulator.url, { method: 'POST', path: `/_emulator/connections/${connectionId}/streams` })).status).to.equal(404);
     });
 
+    it('drives a client connected in-process too (connectClient), and finds it with emulator.client()', async () => {
+      const session = await routedSession();
+      const client = emulator.connectClient({ token: session.generateToken({ data: 'local' }) });
+      expect(emulator.client(client.connectionId)).to.equal(client);
+      const published = await request(emulator.url, { method: 'POST', path: `/_emulator/connections/${client.connectionId}/streams` });
+      expect(published.status).to.equal(201);
+      const [, stream] = await call((cb) => opentok.getStream(session.sessionId, published.json.streamId, cb));
+      expect(stream).to.include({ name: 'local', videoType: 'camera' });
+      const disconnected = await request(emulator.url, { method: 'DELETE', path: `/_emulator/connections/${client.connectionId}` });
+      expect(disconnected.status).to.equal(204);
+      expect(client.connected).to.equal(false);
+      expect(emulator.client(client.connectionId)).to.equal(undefined);
+      expect((await request(emulator.url, { method: 'DELETE', path: `/_emulator/connections/${client.connectionId}` })).status).to.equal(404);
+    });
+
+    it('a connection that is not a client\'s (a render) is not found by the client API', async () => {
+      const session = await routedSession();
+      const [err, render] = await call((cb) =>
+        opentok.startRender({ sessionId: session.sessionId, token: session.generateToken(), url: 'https://example.com/' }, cb),
+      );
+      expect(err).to.equal(null);
+      const connectionId = [...emulator.projects.get(emulator.project.apiKey).sessions.get(session.sessionId).connections.keys()][0];
+      expect(connectionId).to.be.a('string');
+      expect(emulator.client(connectionId)).to.equal(undefined);
+      expect((await request(emulator.url, { method: 'DELETE', path: `/_emulator/connections/${connectionId}` })).status).to.equal(404);
+      await call((cb) => opentok.stopRender(render.id, cb));
+    });
+
     it('refuses bad tokens with 403 and the reason, and a missing token with 400', async () => {
       const session = await routedSession();
       const json = { 'Content-Type': 'application/json' };

@@ -3,20 +3,9 @@ import type { SimulatedClient } from '../clients';
 import { ClientConnectError, EmulatorHttpError } from '../errors';
 import type { Route, RouteContext } from '../router';
 
-/** Clients connected over the emulator's HTTP API, by connection ID. */
-const remoteClients = new WeakMap<object, Map<string, SimulatedClient>>();
-
-function clientsOf(context: RouteContext): Map<string, SimulatedClient> {
-  let clients = remoteClients.get(context.emulator);
-  if (!clients) {
-    clients = new Map();
-    remoteClients.set(context.emulator, clients);
-  }
-  return clients;
-}
-
+/** The connected client of the path's connection ID, wherever it connected from, or a 404. */
 function clientOf(context: RouteContext): SimulatedClient {
-  const client = clientsOf(context).get(context.params.connectionId);
+  const client = context.emulator.client(context.params.connectionId);
   if (!client?.connected) throw new EmulatorHttpError(404, 'Connection not found');
   return client;
 }
@@ -51,7 +40,6 @@ export const emulatorApiRoutes: Route[] = [
         }
         throw error;
       }
-      clientsOf(context).set(client.connectionId, client);
       return {
         status: 201,
         body: { connectionId: client.connectionId, sessionId: client.sessionId, role: client.role, data: client.data },
@@ -76,7 +64,6 @@ export const emulatorApiRoutes: Route[] = [
     public: true,
     handler: (context) => {
       clientOf(context).disconnect();
-      clientsOf(context).delete(context.params.connectionId);
       return { status: 204 };
     },
   },
