@@ -4,5 +4,6 @@ export type { ApplicationCredentials, EmulatorOptions, ProjectCredentials } from
 export { SimulatedClient } from './clients';
 export type { PublishOptions } from './clients';
 export { ClientConnectError, EmulatorHttpError } from './errors';
-export type { FaultRule } from './faults';
-export type { DeliveredEvent } from './events';
+export type { FaultInjector, FaultRule } from './faults';
+export type { CallbackGroup, DeliveredEvent, EventDispatcher } from './events';
+export type { ConnectionState, JsonRecord, ProjectState, SessionState, StreamState } from './state';
