@@ -13,7 +13,16 @@ const {
   callbackArgs,
   useNock,
 } = require('./helpers');
-const { wait, invokeAsync, exchange, trapRequests, expectJsonRequest } = require('./support/wire-harness');
+const {
+  invokeAsync,
+  exchange,
+  expectError,
+  expectJsonRequest,
+  expectPlainError,
+  expectThrowsNoRequest,
+  expectSyncReport,
+  expectSyncArgumentError,
+} = require('./support/wire-harness');
 
 const ARCHIVE_ID = 'a/b c';
 const ENCODED_ARCHIVE_ID = 'a%2Fb%20c';
@@ -43,92 +52,8 @@ function spy() {
   return fn;
 }
 
-/** `fn` must throw `ArgumentError(message)` synchronously and send no request. */
-async function expectThrowsNoRequest(fn, message) {
-  const trap = trapRequests();
-  try {
-    let thrown;
-    try {
-      fn();
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown, 'thrown error').to.be.an.instanceof(OpenTok.ArgumentError);
-    expect(thrown).to.be.an.instanceof(Error);
-    expect(thrown.name).to.equal('ArgumentError');
-    expect(thrown.message).to.equal(message);
-    await wait(30);
-    expect(trap.hits, 'requests sent').to.equal(0);
-  } finally {
-    trap.release();
-  }
-}
-
-/**
- * `invoke(callback)` must report exactly one error through the callback synchronously, with one
- * argument, and send no request; `check(err)` asserts the error itself.
- */
-async function expectSyncReport(invoke, check) {
-  const trap = trapRequests();
-  try {
-    const calls = [];
-    invoke((...args) => calls.push(args));
-    expect(calls, 'synchronous callback calls').to.have.length(1);
-    expect(calls[0], 'callback arguments').to.have.length(1);
-    check(calls[0][0]);
-    await wait(30);
-    expect(calls, 'callback calls').to.have.length(1);
-    expect(trap.hits, 'requests sent').to.equal(0);
-  } finally {
-    trap.release();
-  }
-}
-
-/** A validation error of §9.6: `ArgumentError(message)` without statusCode, body or cause (§5.2). */
-function checkArgumentError(message) {
-  return (err) => {
-    expect(err).to.be.an.instanceof(Error);
-    expect(err).to.be.an.instanceof(OpenTok.ArgumentError);
-    expect(err.name).to.equal('ArgumentError');
-    expect(err.message).to.equal(message);
-    expect(err.statusCode).to.equal(undefined);
-    expect(err.body).to.equal(undefined);
-    expect(err.cause).to.equal(undefined);
-  };
-}
-
 /** A layout validation error (§9.7, §5.3): a plain `Error(message)`, not an SDK class. */
-function checkPlainError(message) {
-  return (err) => {
-    expect(err).to.be.an.instanceof(Error);
-    expect(err.constructor, 'error constructor').to.equal(Error);
-    expect(Object.getPrototypeOf(err)).to.equal(Error.prototype);
-    expect(err).to.not.be.an.instanceof(OpenTok.ArgumentError);
-    expect(err.name).to.equal('Error');
-    expect(err.message).to.equal(message);
-    expect(err.statusCode).to.equal(undefined);
-    expect(err.body).to.equal(undefined);
-    expect(err.cause).to.equal(undefined);
-  };
-}
-
-/** Asserts an error delivered from an HTTP response as the single callback argument (§5.1, §5.2). */
-function expectSingleError(args, className, message, { statusCode, body } = {}) {
-  expect(args, 'callback arguments').to.have.length(1);
-  const [err] = args;
-  expect(err).to.be.an.instanceof(Error);
-  expect(err).to.be.an.instanceof(OpenTok[className]);
-  expect(err.name).to.equal(className);
-  expect(err.message).to.equal(message);
-  expect(err.stack).to.be.a('string');
-  expect(err.statusCode).to.equal(statusCode);
-  if (body === undefined) {
-    expect(err.body, 'err.body').to.equal(undefined);
-  } else {
-    expect(err.body).to.deep.equal(body);
-  }
-  return err;
-}
+const checkPlainError = (message) => (err) => expectPlainError(err, message);
 
 /** Resolves with a local TCP port that nothing listens on. */
 function closedPort() {
@@ -202,17 +127,14 @@ describe('archive streams and layouts', () => {
       for (const [name, call] of forms) {
         for (const value of FALSY_VALUES) {
           it(`${name}: archiveId ${label(value)} → ArgumentError("No Archive ID given")`, () =>
-            expectSyncReport((cb) => call(newOpenTok(), value, STREAM_ID, cb), checkArgumentError('No Archive ID given')));
+            expectSyncArgumentError((cb) => call(newOpenTok(), value, STREAM_ID, cb), 'No Archive ID given'));
 
           it(`${name}: streamId ${label(value)} → ArgumentError("Need one of addStream or removeStream")`, () =>
-            expectSyncReport(
-              (cb) => call(newOpenTok(), UUID, value, cb),
-              checkArgumentError('Need one of addStream or removeStream'),
-            ));
+            expectSyncArgumentError((cb) => call(newOpenTok(), UUID, value, cb), 'Need one of addStream or removeStream'));
         }
 
         it(`${name}: both IDs missing → only the archive ID error is reported`, () =>
-          expectSyncReport((cb) => call(newOpenTok(), '', undefined, cb), checkArgumentError('No Archive ID given')));
+          expectSyncArgumentError((cb) => call(newOpenTok(), '', undefined, cb), 'No Archive ID given'));
       }
 
       it('lets an exception of the validation callback propagate out of the call (§4.12)', () => {
@@ -341,7 +263,7 @@ describe('archive streams and layouts', () => {
           it('400 with a JSON body → ArgumentError("Invalid request: " + JSON.stringify(body))', async () => {
             const body = { code: 400, message: 'Stream already in archive' };
             const { args } = await exchange('PATCH', [400, body], (cb) => invoke(newOpenTok(), cb));
-            expectSingleError(args, 'ArgumentError', 'Invalid request: {"code":400,"message":"Stream already in archive"}', {
+            expectError(args, 'ArgumentError', 'Invalid request: {"code":400,"message":"Stream already in archive"}', {
               statusCode: 400,
               body,
             });
@@ -349,48 +271,48 @@ describe('archive streams and layouts', () => {
 
           it('400 with an empty non-JSON body → ArgumentError(\'Invalid request: ""\')', async () => {
             const { args } = await exchange('PATCH', [400, ''], (cb) => invoke(newOpenTok(), cb));
-            expectSingleError(args, 'ArgumentError', 'Invalid request: ""', { statusCode: 400 });
+            expectError(args, 'ArgumentError', 'Invalid request: ""', { statusCode: 400 });
           });
 
           it('400 with an empty JSON body → ArgumentError("Invalid request: null")', async () => {
             const { args } = await exchange('PATCH', [400, '', JSON_HEADERS], (cb) => invoke(newOpenTok(), cb));
-            expectSingleError(args, 'ArgumentError', 'Invalid request: null', { statusCode: 400 });
+            expectError(args, 'ArgumentError', 'Invalid request: null', { statusCode: 400 });
           });
 
           it('405 → ArchiveError("Unsupported Stream Mode")', async () => {
             const body = { message: 'Archive is in auto stream mode' };
             const { args } = await exchange('PATCH', [405, body], (cb) => invoke(newOpenTok(), cb));
-            expectSingleError(args, 'ArchiveError', 'Unsupported Stream Mode', { statusCode: 405, body });
+            expectError(args, 'ArchiveError', 'Unsupported Stream Mode', { statusCode: 405, body });
           });
 
           it('404 → ArchiveError("Archive or stream not found"), not a NotFoundError', async () => {
             const { args } = await exchange('PATCH', [404, ''], (cb) => invoke(newOpenTok(), cb));
-            const err = expectSingleError(args, 'ArchiveError', 'Archive or stream not found', { statusCode: 404 });
+            const err = expectError(args, 'ArchiveError', 'Archive or stream not found', { statusCode: 404 });
             expect(err).to.not.be.an.instanceof(OpenTok.NotFoundError);
           });
 
           it('404 with a JSON body → ArchiveError carrying the body', async () => {
             const body = { message: 'Not found' };
             const { args } = await exchange('PATCH', [404, body], (cb) => invoke(newOpenTok(), cb));
-            expectSingleError(args, 'ArchiveError', 'Archive or stream not found', { statusCode: 404, body });
+            expectError(args, 'ArchiveError', 'Archive or stream not found', { statusCode: 404, body });
           });
 
           it('401 → AuthError("Invalid API key or secret")', async () => {
             const { args } = await exchange('PATCH', [401, ''], (cb) => invoke(newOpenTok(), cb));
-            expectSingleError(args, 'AuthError', 'Invalid API key or secret', { statusCode: 401 });
+            expectError(args, 'AuthError', 'Invalid API key or secret', { statusCode: 401 });
           });
 
           it('403 with a JSON body → AuthError carrying the body', async () => {
             const body = { code: 403 };
             const { args } = await exchange('PATCH', [403, body], (cb) => invoke(newOpenTok(), cb));
-            expectSingleError(args, 'AuthError', 'Invalid API key or secret', { statusCode: 403, body });
+            expectError(args, 'AuthError', 'Invalid API key or secret', { statusCode: 403, body });
           });
 
           it('500 → generic RequestError', async () => {
             const { args } = await exchange('PATCH', [500, '{ "message" : "Some error." }', JSON_HEADERS], (cb) =>
               invoke(newOpenTok(), cb),
             );
-            expectSingleError(args, 'RequestError', 'Unexpected response from OpenTok: "{"message":"Some error."}"', {
+            expectError(args, 'RequestError', 'Unexpected response from OpenTok: "{"message":"Some error."}"', {
               statusCode: 500,
               body: { message: 'Some error.' },
             });
@@ -398,7 +320,7 @@ describe('archive streams and layouts', () => {
 
           it('409 → generic RequestError (no method-specific mapping)', async () => {
             const { args } = await exchange('PATCH', [409, ''], (cb) => invoke(newOpenTok(), cb));
-            expectSingleError(args, 'RequestError', 'Unexpected response from OpenTok: "{"message":""}"', {
+            expectError(args, 'RequestError', 'Unexpected response from OpenTok: "{"message":""}"', {
               statusCode: 409,
             });
           });

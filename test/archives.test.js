@@ -13,7 +13,16 @@ const {
   expectAuthHeaders,
   useNock,
 } = require('./helpers');
-const { newOpenTok, wait, invokeAsync, exchange, trapRequests } = require('./support/wire-harness');
+const {
+  newOpenTok,
+  invokeAsync,
+  exchange,
+  expectError,
+  expectThrowsNoRequest,
+  expectSyncArgumentError,
+  expectJsonPost,
+  expectNoBodyRequest,
+} = require('./support/wire-harness');
 
 const ARCHIVE_ID = 'a/b c';
 const ENCODED_ARCHIVE_ID = 'a%2Fb%20c';
@@ -42,94 +51,6 @@ function archiveJson(overrides = {}) {
   };
 }
 
-/** Asserts an error delivered from an HTTP response (§5.1, §5.2), as the single callback argument. */
-function expectError(args, className, message, { statusCode, body } = {}) {
-  expect(args, 'callback arguments').to.have.length(1);
-  const [err] = args;
-  expect(err).to.be.an.instanceof(Error);
-  expect(err).to.be.an.instanceof(OpenTok[className]);
-  expect(err.name).to.equal(className);
-  expect(err.message).to.equal(message);
-  expect(err.stack).to.be.a('string');
-  expect(err.statusCode).to.equal(statusCode);
-  if (body === undefined) {
-    expect(err.body, 'err.body').to.equal(undefined);
-  } else {
-    expect(err.body).to.deep.equal(body);
-  }
-  return err;
-}
-
-/** Asserts a validation error (§5.2: no statusCode, body or cause). */
-function expectValidationError(args, message) {
-  expect(args, 'callback arguments').to.have.length(1);
-  const [err] = args;
-  expect(err).to.be.an.instanceof(Error);
-  expect(err).to.be.an.instanceof(OpenTok.ArgumentError);
-  expect(err.name).to.equal('ArgumentError');
-  expect(err.message).to.equal(message);
-  expect(err.statusCode).to.equal(undefined);
-  expect(err.body).to.equal(undefined);
-  expect(err.cause).to.equal(undefined);
-}
-
-/** `fn` must throw `ArgumentError(message)` synchronously and send no request. */
-async function expectThrowsNoRequest(fn, message) {
-  const trap = trapRequests();
-  try {
-    let thrown;
-    try {
-      fn();
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown, 'thrown error').to.be.an.instanceof(OpenTok.ArgumentError);
-    expect(thrown).to.be.an.instanceof(Error);
-    expect(thrown.name).to.equal('ArgumentError');
-    expect(thrown.message).to.equal(message);
-    await wait(30);
-    expect(trap.hits, 'requests sent').to.equal(0);
-  } finally {
-    trap.release();
-  }
-}
-
-/**
- * `invoke(callback)` must report `ArgumentError(message)` through the callback synchronously, exactly
- * once, with one argument, and send no request.
- */
-async function expectSyncValidation(invoke, message) {
-  const trap = trapRequests();
-  try {
-    const calls = [];
-    invoke((...args) => calls.push(args));
-    expect(calls, 'synchronous callback calls').to.have.length(1);
-    expectValidationError(calls[0], message);
-    await wait(30);
-    expect(calls, 'callback calls').to.have.length(1);
-    expect(trap.hits, 'requests sent').to.equal(0);
-  } finally {
-    trap.release();
-  }
-}
-
-function expectJsonPost(seen, path, body) {
-  expect(seen.method).to.equal('POST');
-  expect(seen.path).to.equal(path);
-  expectAuthHeaders(seen.rawHeaders);
-  expect(seen.headers['content-type']).to.equal('application/json');
-  expect(seen.body).to.equal(body);
-}
-
-function expectNoBodyRequest(seen, method, path) {
-  expect(seen.method).to.equal(method);
-  expect(seen.path).to.equal(path);
-  expectAuthHeaders(seen.rawHeaders);
-  expect(seen.headers).to.not.have.property('content-type');
-  expect(seen.body === undefined || seen.body === '', `no request body (got ${JSON.stringify(seen.body)})`).to.equal(true);
-}
-
-/** Asserts a successful `(null, Archive)` with the response's keys. */
 function expectArchiveResult(args, json) {
   expect(args, 'callback arguments').to.have.length(2);
   expect(args[0]).to.equal(null);
@@ -174,10 +95,10 @@ describe('archives', () => {
     describe('falsy sessionId', () => {
       for (const value of FALSY_VALUES) {
         it(`reports "No session ID given" synchronously for ${String(value) || "''"} (no options)`, () =>
-          expectSyncValidation((cb) => newOpenTok().startArchive(value, cb), 'No session ID given'));
+          expectSyncArgumentError((cb) => newOpenTok().startArchive(value, cb), 'No session ID given'));
 
         it(`reports "No session ID given" synchronously for ${String(value) || "''"} (with options)`, () =>
-          expectSyncValidation((cb) => newOpenTok().startArchive(value, { name: 'N' }, cb), 'No session ID given'));
+          expectSyncArgumentError((cb) => newOpenTok().startArchive(value, { name: 'N' }, cb), 'No session ID given'));
       }
     });
 
@@ -352,7 +273,7 @@ describe('archives', () => {
 
     for (const value of FALSY_VALUES) {
       it(`reports "No archive ID given" synchronously for ${String(value) || "''"}`, () =>
-        expectSyncValidation((cb) => newOpenTok().stopArchive(value, cb), 'No archive ID given'));
+        expectSyncArgumentError((cb) => newOpenTok().stopArchive(value, cb), 'No archive ID given'));
     }
 
     it('lets an exception of the validation callback propagate out of the call (§4.12)', () => {
@@ -434,7 +355,7 @@ describe('archives', () => {
 
     for (const value of FALSY_VALUES) {
       it(`reports "No archive ID given" synchronously for ${String(value) || "''"}`, () =>
-        expectSyncValidation((cb) => newOpenTok().getArchive(value, cb), 'No archive ID given'));
+        expectSyncArgumentError((cb) => newOpenTok().getArchive(value, cb), 'No archive ID given'));
     }
 
     it('GETs P/archive/{encodeURIComponent(id)} without body or content type', async () => {
@@ -484,7 +405,7 @@ describe('archives', () => {
 
     for (const value of FALSY_VALUES) {
       it(`reports "No archive ID given" synchronously for ${String(value) || "''"}`, () =>
-        expectSyncValidation((cb) => newOpenTok().deleteArchive(value, cb), 'No archive ID given'));
+        expectSyncArgumentError((cb) => newOpenTok().deleteArchive(value, cb), 'No archive ID given'));
     }
 
     it('DELETEs P/archive/{encodeURIComponent(id)}; 204 → callback(null) with one argument', async () => {

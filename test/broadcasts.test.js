@@ -16,7 +16,13 @@ const {
   useNock,
 } = require('./helpers');
 const { closedPort } = require('./support/local-http');
-const { wait, invokeAsync, exchange, trapRequests, expectJsonRequest } = require('./support/wire-harness');
+const {
+  invokeAsync,
+  exchange,
+  expectJsonRequest,
+  expectThrowsNoRequest,
+  expectSyncArgumentError,
+} = require('./support/wire-harness');
 
 // Characters that encodeURIComponent would change but a URL path keeps: proves the ID is raw.
 const BROADCAST_ID = 'bc:1@x%2Fy';
@@ -101,59 +107,6 @@ function expectError(args, Ctor, name, message, { statusCode, body } = {}) {
   }
   expect(err).to.not.be.an.instanceof(TypeError);
   return err;
-}
-
-/** Asserts a validation error (§5.2: no statusCode, body or cause). */
-function expectValidationError(args, message) {
-  expect(args, 'callback arguments').to.have.length(1);
-  const [err] = args;
-  expect(err).to.be.an.instanceof(Error);
-  expect(err).to.be.an.instanceof(OpenTok.ArgumentError);
-  expect(err.name).to.equal('ArgumentError');
-  expect(err.message).to.equal(message);
-  expect(err.statusCode).to.equal(undefined);
-  expect(err.body).to.equal(undefined);
-  expect(err.cause).to.equal(undefined);
-}
-
-/** `fn` must throw `ArgumentError(message)` synchronously and send no request. */
-async function expectThrowsNoRequest(fn, message) {
-  const trap = trapRequests();
-  try {
-    let thrown;
-    try {
-      fn();
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown, 'thrown error').to.be.an.instanceof(OpenTok.ArgumentError);
-    expect(thrown).to.be.an.instanceof(Error);
-    expect(thrown.name).to.equal('ArgumentError');
-    expect(thrown.message).to.equal(message);
-    await wait(30);
-    expect(trap.hits, 'requests sent').to.equal(0);
-  } finally {
-    trap.release();
-  }
-}
-
-/**
- * `invoke(callback)` must report `ArgumentError(message)` through the callback synchronously, exactly
- * once, with one argument, and send no request.
- */
-async function expectSyncValidation(invoke, message) {
-  const trap = trapRequests();
-  try {
-    const calls = [];
-    invoke((...args) => calls.push(args));
-    expect(calls, 'synchronous callback calls').to.have.length(1);
-    expectValidationError(calls[0], message);
-    await wait(30);
-    expect(calls, 'callback calls').to.have.length(1);
-    expect(trap.hits, 'requests sent').to.equal(0);
-  } finally {
-    trap.release();
-  }
 }
 
 function expectNoBodyGet(seen, path) {
@@ -247,7 +200,7 @@ describe('broadcasts', () => {
     describe('validation (synchronous, one argument, no request)', () => {
       for (const value of [...NULL_OR_EMPTY, []]) {
         it(`sessionId ${label(value)} → "No sessionId given to startBroadcast"`, () =>
-          expectSyncValidation(
+          expectSyncArgumentError(
             (cb) => newOpenTok().startBroadcast(value, HLS_OPTIONS(), cb),
             'No sessionId given to startBroadcast',
           ));
@@ -255,7 +208,7 @@ describe('broadcasts', () => {
 
       for (const value of [undefined, null, false, 0, '', 'options', 42, true]) {
         it(`options ${label(value)} → "No options given to startBroadcast"`, () =>
-          expectSyncValidation((cb) => newOpenTok().startBroadcast(SESSION_ID, value, cb), 'No options given to startBroadcast'));
+          expectSyncArgumentError((cb) => newOpenTok().startBroadcast(SESSION_ID, value, cb), 'No options given to startBroadcast'));
       }
 
       const bothCases = [
@@ -264,17 +217,17 @@ describe('broadcasts', () => {
       ];
       for (const [name, hls] of bothCases) {
         it(`outputs.hls dvr and lowLatency both truthy (${name}) → "Cannot set both dvr and lowLatency on HLS"`, () =>
-          expectSyncValidation(
+          expectSyncArgumentError(
             (cb) => newOpenTok().startBroadcast(SESSION_ID, { outputs: { hls, rtmp: [] } }, cb),
             'Cannot set both dvr and lowLatency on HLS',
           ));
       }
 
       it('sessionId is checked before options', () =>
-        expectSyncValidation((cb) => newOpenTok().startBroadcast('', null, cb), 'No sessionId given to startBroadcast'));
+        expectSyncArgumentError((cb) => newOpenTok().startBroadcast('', null, cb), 'No sessionId given to startBroadcast'));
 
       it('sessionId is checked before the HLS rule', () =>
-        expectSyncValidation(
+        expectSyncArgumentError(
           (cb) => newOpenTok().startBroadcast(null, { outputs: { hls: { dvr: true, lowLatency: true } } }, cb),
           'No sessionId given to startBroadcast',
         ));
@@ -566,7 +519,7 @@ describe('broadcasts', () => {
 
       for (const value of NULL_OR_EMPTY) {
         it(`reports "No broadcast ID given" synchronously for ${label(value)}`, () =>
-          expectSyncValidation((cb) => newOpenTok()[method](value, cb), 'No broadcast ID given'));
+          expectSyncArgumentError((cb) => newOpenTok()[method](value, cb), 'No broadcast ID given'));
       }
 
       it(`${httpMethod}s P/broadcast/{id}${suffix} with the ID inserted raw (not encoded)`, async () => {
@@ -873,32 +826,32 @@ describe('broadcasts', () => {
     describe('validation (synchronous, one argument, no request, D2)', () => {
       for (const value of NULL_OR_EMPTY) {
         it(`broadcastId ${label(value)} → "No broadcastId given to addBroadcastStream" (callback third)`, () =>
-          expectSyncValidation(
+          expectSyncArgumentError(
             (cb) => newOpenTok().addBroadcastStream(value, STREAM_ID, cb),
             'No broadcastId given to addBroadcastStream',
           ));
 
         it(`broadcastId ${label(value)} → same error with options`, () =>
-          expectSyncValidation(
+          expectSyncArgumentError(
             (cb) => newOpenTok().addBroadcastStream(value, STREAM_ID, { hasAudio: true }, cb),
             'No broadcastId given to addBroadcastStream',
           ));
 
         it(`streamId ${label(value)} → "No streamId given to addBroadcastStream"`, () =>
-          expectSyncValidation(
+          expectSyncArgumentError(
             (cb) => newOpenTok().addBroadcastStream(BROADCAST_ID, value, cb),
             'No streamId given to addBroadcastStream',
           ));
 
         it(`streamId ${label(value)} → same error with options`, () =>
-          expectSyncValidation(
+          expectSyncArgumentError(
             (cb) => newOpenTok().addBroadcastStream(BROADCAST_ID, value, {}, cb),
             'No streamId given to addBroadcastStream',
           ));
       }
 
       it('broadcastId is checked before streamId (one callback only)', () =>
-        expectSyncValidation((cb) => newOpenTok().addBroadcastStream('', null, cb), 'No broadcastId given to addBroadcastStream'));
+        expectSyncArgumentError((cb) => newOpenTok().addBroadcastStream('', null, cb), 'No broadcastId given to addBroadcastStream'));
     });
 
     describe('request', () => {
@@ -963,14 +916,14 @@ describe('broadcasts', () => {
 
     for (const value of NULL_OR_EMPTY) {
       it(`broadcastId ${label(value)} → "No broadcastId provided" (D8)`, () =>
-        expectSyncValidation((cb) => newOpenTok().removeBroadcastStream(value, STREAM_ID, cb), 'No broadcastId provided'));
+        expectSyncArgumentError((cb) => newOpenTok().removeBroadcastStream(value, STREAM_ID, cb), 'No broadcastId provided'));
 
       it(`streamId ${label(value)} → "No streamId provided"`, () =>
-        expectSyncValidation((cb) => newOpenTok().removeBroadcastStream(BROADCAST_ID, value, cb), 'No streamId provided'));
+        expectSyncArgumentError((cb) => newOpenTok().removeBroadcastStream(BROADCAST_ID, value, cb), 'No streamId provided'));
     }
 
     it('broadcastId is checked before streamId (one callback only)', () =>
-      expectSyncValidation((cb) => newOpenTok().removeBroadcastStream(null, '', cb), 'No broadcastId provided'));
+      expectSyncArgumentError((cb) => newOpenTok().removeBroadcastStream(null, '', cb), 'No broadcastId provided'));
 
     it('PATCHes P/broadcast/{id}/streams with {"removeStream":S}; 204 → (null, \'\', response)', async () => {
       const { args, seen } = await exchange('PATCH', [204, ''], (cb) => newOpenTok().removeBroadcastStream(BROADCAST_ID, STREAM_ID, cb));
@@ -1182,7 +1135,7 @@ describe('broadcasts', () => {
       const json = { status: 'started', sessionId: SESSION_ID };
       const { args } = await exchange('GET', [200, json], (cb) => newOpenTok().getBroadcast(BROADCAST_ID, cb));
       const broadcast = expectBroadcastResult(args, json);
-      await expectSyncValidation((cb) => broadcast.stop(cb), 'No broadcast ID given');
+      await expectSyncArgumentError((cb) => broadcast.stop(cb), 'No broadcast ID given');
     });
 
     it('broadcasts are bound to the OpenTok instance that produced them (its key, secret and base URL)', async () => {

@@ -9,10 +9,17 @@ const {
   API_URL,
   PROJECT_PATH,
   SESSION_ID,
-  expectAuthHeaders,
   useNock,
 } = require('./helpers');
-const { newOpenTok, wait, invokeAsync, exchange, trapRequests } = require('./support/wire-harness');
+const {
+  newOpenTok,
+  invokeAsync,
+  exchange,
+  expectError,
+  expectThrowsNoRequest,
+  expectJsonPost,
+  expectNoBodyRequest,
+} = require('./support/wire-harness');
 
 const TOKEN = 'T1==cGFydG5lcl9pZD0xMjM0NTY';
 const RENDER_ID = '80abaf0d-25a3-4efc-968f-6268d620668d';
@@ -39,54 +46,6 @@ function renderJson(overrides = {}) {
   };
 }
 
-/**
- * `invoke(callback)` must throw `ArgumentError(message)` synchronously, never call the callback and
- * send no request.
- */
-async function expectThrowsNoRequest(invoke, message) {
-  const trap = trapRequests();
-  try {
-    let calls = 0;
-    const callback = () => {
-      calls += 1;
-    };
-    let thrown;
-    try {
-      invoke(callback);
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown, 'thrown error').to.be.an.instanceof(OpenTok.ArgumentError);
-    expect(thrown).to.be.an.instanceof(Error);
-    expect(thrown.name).to.equal('ArgumentError');
-    expect(thrown.message).to.equal(message);
-    expect(thrown.statusCode).to.equal(undefined);
-    await wait(30);
-    expect(calls, 'callback calls').to.equal(0);
-    expect(trap.hits, 'requests sent').to.equal(0);
-  } finally {
-    trap.release();
-  }
-}
-
-/** Asserts an error delivered from an HTTP response (§5.1, §5.2), as the single callback argument. */
-function expectError(args, className, message, { statusCode, body } = {}) {
-  expect(args, 'callback arguments').to.have.length(1);
-  const [err] = args;
-  expect(err).to.be.an.instanceof(Error);
-  expect(err).to.be.an.instanceof(OpenTok[className]);
-  expect(err.name).to.equal(className);
-  expect(err.message).to.equal(message);
-  expect(err.stack).to.be.a('string');
-  expect(err.statusCode).to.equal(statusCode);
-  if (body === undefined) {
-    expect(err.body, 'err.body').to.equal(undefined);
-  } else {
-    expect(err.body).to.deep.equal(body);
-  }
-  return err;
-}
-
 /** Asserts a transport failure (§4.11): one-argument RequestError with cause and no statusCode. */
 function expectTransportError(args, url) {
   expect(args, 'callback arguments').to.have.length(1);
@@ -110,22 +69,6 @@ async function failTransport(method, path, invoke) {
   const { args, sync } = await invokeAsync(invoke);
   expect(sync, 'transport failure delivered synchronously').to.equal(false);
   return args;
-}
-
-function expectJsonPost(seen, path, body) {
-  expect(seen.method).to.equal('POST');
-  expect(seen.path).to.equal(path);
-  expectAuthHeaders(seen.rawHeaders);
-  expect(seen.headers['content-type']).to.equal('application/json');
-  expect(seen.body).to.equal(body);
-}
-
-function expectNoBodyRequest(seen, method, path) {
-  expect(seen.method).to.equal(method);
-  expect(seen.path).to.equal(path);
-  expectAuthHeaders(seen.rawHeaders);
-  expect(seen.headers).to.not.have.property('content-type');
-  expect(seen.body === undefined || seen.body === '', `no request body (got ${JSON.stringify(seen.body)})`).to.equal(true);
 }
 
 /** Success of a render method: exactly `(null, body, response)` (§16, §6.3). */

@@ -1,7 +1,7 @@
 'use strict';
-// The request/response harness shared by the wire-level tests of the "Invalid arguments" family
-// (streams, moderation, DTMF, audio connector): nock interceptors that capture the raw request,
-// exact-error assertions, and proofs that nothing was sent.
+// The request/response harness shared by the wire-level tests (archives, broadcasts, layouts,
+// renders and captions, streams, moderation, DTMF, audio connector): nock interceptors that capture
+// the raw request, exact-error assertions, and proofs that nothing was sent.
 const { inspect } = require('util');
 const { expect } = require('chai');
 const nock = require('nock');
@@ -162,13 +162,20 @@ function expectPlainError(err, message) {
   expect(err.cause).to.equal(undefined);
 }
 
-/** `fn` must throw `ArgumentError(message)` synchronously and send no request. */
-async function expectThrowsNoRequest(fn, message = CALLBACK_MESSAGE) {
+/**
+ * `invoke(callback)` must throw `ArgumentError(message)` synchronously, never call the callback
+ * it is given, and send no request.
+ */
+async function expectThrowsNoRequest(invoke, message = CALLBACK_MESSAGE) {
   const trap = trapRequests();
   try {
+    let calls = 0;
+    const callback = () => {
+      calls += 1;
+    };
     let thrown;
     try {
-      fn();
+      invoke(callback);
     } catch (e) {
       thrown = e;
     }
@@ -177,25 +184,38 @@ async function expectThrowsNoRequest(fn, message = CALLBACK_MESSAGE) {
     expect(thrown).to.not.be.an.instanceof(TypeError);
     expect(thrown.name).to.equal('ArgumentError');
     expect(thrown.message).to.equal(message);
+    expect(thrown.statusCode).to.equal(undefined);
     await wait(20);
+    expect(calls, 'callback calls').to.equal(0);
     expect(trap.hits, 'requests sent').to.equal(0);
   } finally {
     trap.release();
   }
 }
 
+/** Asserts a validation `ArgumentError(message)` (§5.2): no statusCode, body or cause. */
+function expectArgumentError(err, message) {
+  expect(err).to.be.an.instanceof(Error);
+  expect(err).to.be.an.instanceof(OpenTok.ArgumentError);
+  expect(err.name).to.equal('ArgumentError');
+  expect(err.message).to.equal(message);
+  expect(err.statusCode).to.equal(undefined);
+  expect(err.body).to.equal(undefined);
+  expect(err.cause).to.equal(undefined);
+}
+
 /**
- * `invoke(callback)` must report a plain `Error(message)` through the callback synchronously,
- * exactly once, with one argument, and send no request (§6.1, D2).
+ * `invoke(callback)` must report exactly one error through the callback synchronously, with one
+ * argument, and send no request; `check(err)` asserts the error itself.
  */
-async function expectSyncValidation(invoke, message) {
+async function expectSyncReport(invoke, check) {
   const trap = trapRequests();
   try {
     const calls = [];
     invoke((...args) => calls.push(args));
     expect(calls, 'synchronous callback calls').to.have.length(1);
     expect(calls[0], 'callback arguments').to.have.length(1);
-    expectPlainError(calls[0][0], message);
+    check(calls[0][0]);
     await wait(20);
     expect(calls, 'callback calls').to.have.length(1);
     expect(trap.hits, 'requests sent').to.equal(0);
@@ -204,12 +224,36 @@ async function expectSyncValidation(invoke, message) {
   }
 }
 
+/** `invoke(callback)` must report a plain `Error(message)` synchronously, once, and send nothing (§6.1, D2). */
+function expectSyncValidation(invoke, message) {
+  return expectSyncReport(invoke, (err) => expectPlainError(err, message));
+}
+
+/** `invoke(callback)` must report `ArgumentError(message)` synchronously, once, and send nothing. */
+function expectSyncArgumentError(invoke, message) {
+  return expectSyncReport(invoke, (err) => expectArgumentError(err, message));
+}
+
+/** Asserts a request with the auth headers and exactly this JSON body text. */
 function expectJsonRequest(seen, method, path, body) {
   expect(seen.method).to.equal(method);
   expect(seen.path).to.equal(path);
   expectAuthHeaders(seen.rawHeaders);
   expect(seen.headers['content-type']).to.equal('application/json');
   expect(seen.body).to.equal(body);
+}
+
+function expectJsonPost(seen, path, body) {
+  expectJsonRequest(seen, 'POST', path, body);
+}
+
+/** Asserts a request with the auth headers, no Content-Type and no body. */
+function expectNoBodyRequest(seen, method, path) {
+  expect(seen.method).to.equal(method);
+  expect(seen.path).to.equal(path);
+  expectAuthHeaders(seen.rawHeaders);
+  expect(seen.headers).to.not.have.property('content-type');
+  expect(seen.body === undefined || seen.body === '', `no request body (got ${JSON.stringify(seen.body)})`).to.equal(true);
 }
 
 module.exports = {
@@ -227,6 +271,11 @@ module.exports = {
   expectTransportError,
   expectPlainError,
   expectThrowsNoRequest,
+  expectArgumentError,
+  expectSyncReport,
   expectSyncValidation,
+  expectSyncArgumentError,
   expectJsonRequest,
+  expectJsonPost,
+  expectNoBodyRequest,
 };
