@@ -67,9 +67,7 @@ export class RestClient {
 
   #outcome(result: TransportResult, url: string): HttpOutcome {
     if (!result.ok) {
-      const error = result.timedOut ? new RequestError(`network timeout at: ${url}`) : transportError(url, result.cause);
-      if (result.timedOut) error.cause = result.cause;
-      return { kind: 'failure', ok: false, error };
+      return { kind: 'failure', ok: false, error: result.timedOut ? timeoutError(url, result.cause) : transportError(url, result.cause) };
     }
     const { response, text } = result;
     let body: unknown;
@@ -129,6 +127,13 @@ export class RestClient {
     headers['Accept-Encoding'] = ACCEPT_ENCODING;
     return { url: new URL(url), method: request.method, headers, body };
   }
+}
+
+/** `network timeout at: <url>` (SPEC §4.2), with the timeout's error as the cause. */
+function timeoutError(url: string, cause: Error): RequestError {
+  const error = new RequestError(`network timeout at: ${url}`);
+  error.cause = cause;
+  return error;
 }
 
 /** `request to <url> failed, reason: <cause.message>`, with the Node error as the cause. */
