@@ -64,7 +64,7 @@ export function matchRoute(
   path: string,
 ): { route: Route; params: Record<string, string> } | MethodNotAllowed | undefined {
   const routedMethod = method === 'HEAD' ? 'GET' : method;
-  const allow: string[] = [];
+  const allow = new Set<string>();
   for (const route of routes) {
     const match = route.pattern.exec(path);
     if (!match) continue;
@@ -75,8 +75,8 @@ export function matchRoute(
       }
       return { route, params };
     }
-    if (!allow.includes(route.method)) allow.push(route.method);
-    if (route.method === 'GET') allow.push('HEAD');
+    allow.add(route.method);
+    if (route.method === 'GET') allow.add('HEAD');
   }
-  return allow.length > 0 ? { kind: 'method-not-allowed', allow } : undefined;
+  return allow.size > 0 ? { kind: 'method-not-allowed', allow: [...allow] } : undefined;
 }
