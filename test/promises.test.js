@@ -360,7 +360,7 @@ const CASES = {
     resolves: 'result',
     value(sipCall) {
       expect(sipCall).to.be.an.instanceof(OpenTok.SipCall);
-      expect({ ...sipCall }).to.deep.equal({ id: 'conference', connectionId: CONNECTION_ID, streamId: STREAM_ID });
+      expect({ ...sipCall }).to.deep.equal({ id: 'conference', connectionId: CONNECTION_ID, streamId: STREAM_ID, sessionId: S });
     },
     error: { reply: [403, ''], class: OpenTok.AuthError, message: 'Failed to dial endpoint. Error: Invalid API key or secret' },
     invalid: { args: [S, '', SIP_URI, {}], class: OpenTok.ArgumentError, message: 'No token given' },

@@ -227,6 +227,20 @@ describe('dial (SPEC §11.1)', () => {
       expect(sipCall).to.include({ id: 'conf-1', connectionId: 'conn-1', streamId: 'stream-1' });
     });
 
+    it('the reply has no sessionId (as the service documents it): the SIP call gets the one it was dialled into, after the copied keys', async () => {
+      mockRequest('POST', DIAL_PATH, [200, DIAL_RESPONSE]);
+      const args = await callbackArgs((cb) => opentok.dial(SESSION_ID, TOKEN, SIP_URI, cb));
+      const sipCall = expectSipCall(args);
+      expect(sipCall.sessionId).to.equal(SESSION_ID);
+      expect(Object.keys(sipCall)).to.deep.equal(['id', 'connectionId', 'streamId', 'sessionId']);
+    });
+
+    it('a reply that has a sessionId keeps its own', async () => {
+      mockRequest('POST', DIAL_PATH, [200, { ...DIAL_RESPONSE, sessionId: 'from-the-reply' }]);
+      const args = await callbackArgs((cb) => opentok.dial(SESSION_ID, TOKEN, SIP_URI, cb));
+      expect(expectSipCall(args).sessionId).to.equal('from-the-reply');
+    });
+
     it('copies extra response keys too (e.g. sessionId)', async () => {
       mockRequest('POST', DIAL_PATH, [200, { ...DIAL_RESPONSE, sessionId: SESSION_ID }]);
       const args = await callbackArgs((cb) => opentok.dial(SESSION_ID, TOKEN, SIP_URI, cb));
@@ -234,8 +248,8 @@ describe('dial (SPEC §11.1)', () => {
       expect(sipCall.sessionId).to.equal(SESSION_ID);
     });
 
-    it('runs the seed doc snippet shape: dial(sessionId, token, sipUri, options, function (error, sipCall) {...})', async () => {
-      mockRequest('POST', DIAL_PATH, [200, { ...DIAL_RESPONSE, sessionId: SESSION_ID }]);
+    it('runs the seed doc snippet shape: dial(sessionId, token, sipUri, options, function (error, sipCall) {...}), with the reply the service documents', async () => {
+      mockRequest('POST', DIAL_PATH, [200, DIAL_RESPONSE]);
       const sessionId = SESSION_ID;
       const token = TOKEN;
       const sipUri = SIP_URI;

@@ -15,7 +15,8 @@ const CREDENTIAL_HEADERS = ['authorization', 'x-opentok-auth', 'cookie', 'cookie
 export interface Hop {
   readonly url: URL;
   readonly method: HttpMethod;
-  readonly headers: Readonly<Record<string, string>>;
+  /** Header values as one-element arrays (see `RestClient`), names as the SDK wrote them. */
+  readonly headers: Readonly<Record<string, [string]>>;
   readonly body: string | undefined;
 }
 
@@ -36,7 +37,7 @@ export function redirectHop(previous: Hop, status: number, location: string): Ho
       code: 'ERR_INVALID_REDIRECT',
     });
   }
-  const headers: Record<string, string> = {};
+  const headers: Record<string, [string]> = {};
   const keepCredentials = url.protocol === previous.url.protocol && isSameOrSubdomain(url.hostname, previous.url.hostname);
   const toGet = status === 303 || ((status === 301 || status === 302) && previous.method === 'POST');
   for (const [name, value] of Object.entries(previous.headers)) {

@@ -106,25 +106,30 @@ export class RestClient {
    * The request as it goes on the wire (SPEC §4.5): the SDK's headers, then the transport's
    * (`Content-Length`, `Accept-Encoding`; Node adds `Host` and `Connection`). A POST or PUT
    * without a body says `Content-Length: 0` rather than starting a chunked body.
+   *
+   * Every value is handed to Node as a one-element array, as node-fetch v2 (the transport of
+   * opentok 2.x) did. The bytes on the wire are the same as for a string, but an interceptor sees
+   * the array: users' nock tests written for 2.x read the auth JWT as `value[0]` in `matchHeader`
+   * and in `this.req.headers`, and must keep working.
    */
   #firstHop(request: RestRequest, url: string): Hop {
     const [authName, authValue] = this.#authHeader();
-    const headers: Record<string, string> = {
-      'User-Agent': this.#userAgent,
-      Accept: 'application/json',
-      [authName]: authValue,
+    const headers: Record<string, [string]> = {
+      'User-Agent': [this.#userAgent],
+      Accept: ['application/json'],
+      [authName]: [authValue],
     };
     let body: string | undefined;
     if (request.form !== undefined) {
-      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      headers['Content-Type'] = ['application/x-www-form-urlencoded'];
       body = request.form;
     } else if (request.json !== undefined) {
-      headers['Content-Type'] = 'application/json';
+      headers['Content-Type'] = ['application/json'];
       body = JSON.stringify(request.json);
     }
-    if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
-    else if (request.method === 'POST' || request.method === 'PUT') headers['Content-Length'] = '0';
-    headers['Accept-Encoding'] = ACCEPT_ENCODING;
+    if (body !== undefined) headers['Content-Length'] = [String(Buffer.byteLength(body))];
+    else if (request.method === 'POST' || request.method === 'PUT') headers['Content-Length'] = ['0'];
+    headers['Accept-Encoding'] = [ACCEPT_ENCODING];
     return { url: new URL(url), method: request.method, headers, body };
   }
 }

@@ -12,6 +12,11 @@ export class SipCall {
   declare connectionId?: string;
   /** ID of the audio (and video) stream the call publishes. */
   declare streamId?: string;
+  /**
+   * The session the call was dialled into: the service's reply has none, so `dial` sets the
+   * session ID it was given (a reply that has one keeps its own).
+   */
+  declare sessionId?: string;
   /** Any other field the service returned. */
   [field: string]: unknown;
 

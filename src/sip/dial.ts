@@ -66,7 +66,11 @@ export function dial(
   const interpret = (outcome: HttpOutcome): readonly unknown[] => {
     if (!isSuccess(outcome)) return [wrapError(WRAP, outcomeError(outcome))];
     if (!isPlainObject(outcome.body)) return [wrapError(WRAP, malformedBody(outcome))];
-    return [null, new SipCall(ctx.ot, outcome.body)];
+    const sipCall = new SipCall(ctx.ot, outcome.body);
+    // The service answers with `id`, `connectionId` and `streamId` only; the documented snippet
+    // prints `sipCall.sessionId`, so the call keeps the session it was dialled into.
+    if (sipCall.sessionId === undefined) sipCall.sessionId = sessionId as string;
+    return [null, sipCall];
   };
   const json = { sessionId, token, sip: sipBody(sipUri, options) };
   callRest(ctx.rest, { method: 'POST', path: `${ctx.projectPath}/dial`, json }, interpret, callback);

@@ -64,8 +64,11 @@ const rawSuccess = () => ({
   },
 });
 
-/** Methods that need an object: `{}` builds an empty model (all keys copied: none), else malformed. */
-function objectModel(name, checkModel) {
+/**
+ * Methods that need an object: `{}` builds an empty model (all keys copied: none), else malformed.
+ * `addedKeys(json)` lists the keys the model adds after the copied ones.
+ */
+function objectModel(name, checkModel, addedKeys = () => []) {
   return (json) =>
     isObject(json)
       ? {
@@ -74,7 +77,7 @@ function objectModel(name, checkModel) {
             expect(args, 'callback arguments').to.have.length(2);
             expect(args[0]).to.equal(null);
             expect(args[1]).to.be.an('object');
-            expect(dataKeys(args[1]), `${name} data keys`).to.deep.equal(Object.keys(json));
+            expect(dataKeys(args[1]), `${name} data keys`).to.deep.equal([...Object.keys(json), ...addedKeys(json)]);
             checkModel(args[1]);
           },
         }
@@ -221,7 +224,15 @@ const METHODS = [
     http: 'POST',
     path: `${P}/dial`,
     wrap: 'Failed to dial endpoint. Error: ',
-    shape: objectModel('SipInterconnect', (call) => expect(call).to.be.instanceOf(SipInterconnect)),
+    // A reply without a sessionId (the service's) gets the one dialled into.
+    shape: objectModel(
+      'SipInterconnect',
+      (call) => {
+        expect(call).to.be.instanceOf(SipInterconnect);
+        expect(call.sessionId).to.equal(SESSION_ID);
+      },
+      (json) => ('sessionId' in json ? [] : ['sessionId']),
+    ),
   },
   {
     name: 'playDTMF',
