@@ -149,6 +149,7 @@ export class OpenTokClient {
       tokens: credentials,
       credentials,
     });
+    bindMethods(this);
   }
 
   /**
@@ -457,6 +458,26 @@ export class OpenTokClient {
   listCallbacks(options: object | null | undefined, callback: ResultCallback<Callback[]>): void;
   listCallbacks(optionsOrCallback: unknown, callback?: unknown): void {
     callbacksApi().listCallbacks(contextOf(this), optionsOrCallback, callback);
+  }
+}
+
+/** Names of the API methods of a client (every prototype method but the constructor). */
+let methodNames: readonly string[] | undefined;
+
+/**
+ * Gives the client its API methods as own, non-enumerable functions bound to it, so that a method
+ * works without its object: 2.x defined most of them as bound functions on each instance, and apps
+ * pass them around detached (`util.promisify(opentok.startArchive)`, `const { getArchive } =
+ * opentok`). Writable and configurable, so test doubles can still replace them.
+ */
+function bindMethods(client: OpenTokClient): void {
+  const prototype = OpenTokClient.prototype as unknown as Record<string, unknown>;
+  methodNames ??= Object.getOwnPropertyNames(prototype).filter(
+    (name) => name !== 'constructor' && typeof Object.getOwnPropertyDescriptor(prototype, name)?.value === 'function',
+  );
+  for (const name of methodNames) {
+    const method = prototype[name] as (...args: unknown[]) => unknown;
+    Object.defineProperty(client, name, { value: method.bind(client), writable: true, configurable: true, enumerable: false });
   }
 }
 

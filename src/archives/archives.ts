@@ -64,9 +64,11 @@ export function startArchive(ctx: ApiContext, sessionId: unknown, optionsOrCallb
 
   const interpret = (outcome: HttpOutcome): readonly unknown[] => {
     if (isSuccess(outcome)) {
-      const body = outcome.body as { status?: unknown } | null;
+      const body = outcome.body as { status?: unknown } | string | null;
       if (isPlainObject(body) && body.status === 'started') return [null, new Archive(ctx.ot, body)];
-      return [responseError(new RequestError(`Unexpected response from OpenTok: ${JSON.stringify(body)}`), outcome)];
+      // An empty body is described by its status, as 2.x did: `…: {"status":204}`.
+      const shown = body === '' ? { status: outcome.status } : body;
+      return [responseError(new RequestError(`Unexpected response from OpenTok: ${JSON.stringify(shown)}`), outcome)];
     }
     if (hasStatus(outcome, 404)) return [responseError(new ArchiveError('Session not found'), outcome)];
     if (hasStatus(outcome, 409)) {
