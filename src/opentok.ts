@@ -465,19 +465,25 @@ export class OpenTokClient {
 let methodNames: readonly string[] | undefined;
 
 /**
- * Gives the client its API methods as own, non-enumerable functions bound to it, so that a method
- * works without its object: 2.x defined most of them as bound functions on each instance, and apps
- * pass them around detached (`util.promisify(opentok.startArchive)`, `const { getArchive } =
- * opentok`). Writable and configurable, so test doubles can still replace them.
+ * Gives the client its API methods as own, non-enumerable functions that call the prototype's
+ * method on this client, so that a method works without its object: 2.x defined most of them as
+ * bound functions on each instance, and apps pass them around detached
+ * (`util.promisify(opentok.startArchive)`, `const { getArchive } = opentok`). The prototype's
+ * method is looked up at each call, so a test double put on `OpenTok.prototype` (as tests of 2.x
+ * did for `createSession`, `generateToken` and `dial`) still applies; writable and configurable,
+ * so one put on the instance does too.
  */
 function bindMethods(client: OpenTokClient): void {
-  const prototype = OpenTokClient.prototype as unknown as Record<string, unknown>;
+  const prototype = OpenTokClient.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   methodNames ??= Object.getOwnPropertyNames(prototype).filter(
     (name) => name !== 'constructor' && typeof Object.getOwnPropertyDescriptor(prototype, name)?.value === 'function',
   );
   for (const name of methodNames) {
-    const method = prototype[name] as (...args: unknown[]) => unknown;
-    Object.defineProperty(client, name, { value: method.bind(client), writable: true, configurable: true, enumerable: false });
+    const method = function (...args: unknown[]): unknown {
+      return prototype[name].apply(client, args);
+    };
+    Object.defineProperty(method, 'name', { value: name });
+    Object.defineProperty(client, name, { value: method, writable: true, configurable: true, enumerable: false });
   }
 }
 

@@ -220,9 +220,9 @@ describe('archives', () => {
         expectError(args, 'RequestError', 'Unexpected response from OpenTok: null', { statusCode: 200 });
       });
 
-      it('2xx with an empty non-JSON body → RequestError with JSON.stringify("")', async () => {
+      it('2xx with an empty body → RequestError that shows the status, as 2.x did ({"status":204})', async () => {
         const { args } = await exchange('POST', [204, ''], (cb) => newOpenTok().startArchive(SESSION_ID, cb));
-        expectError(args, 'RequestError', 'Unexpected response from OpenTok: ""', { statusCode: 204 });
+        expectError(args, 'RequestError', 'Unexpected response from OpenTok: {"status":204}', { statusCode: 204 });
       });
 
       it('404 → ArchiveError("Session not found")', async () => {

@@ -6,6 +6,7 @@ const util = require('util');
 const { expect } = require('chai');
 const jwt = require('jsonwebtoken');
 const nock = require('nock');
+const sinon = require('sinon');
 const OpenTok = require('opentok');
 const {
   API_KEY,
@@ -13,6 +14,7 @@ const {
   API_URL,
   PROJECT_PATH,
   SDK_VERSION,
+  SESSION_ID,
   callbackArgs,
   expectAuthHeaders,
   normalizeHeaders,
@@ -137,7 +139,25 @@ describe('module shape (SPEC §3.1)', () => {
     expect(withoutNew.apiSecret).to.equal(API_SECRET);
     expect(withoutNew.apiUrl).to.equal(API_URL);
     expect(withoutNew.createSession).to.be.a('function');
-    expect(withoutNew.getArchive).to.equal(withNew.getArchive);
+    expect(withoutNew.getArchive).to.be.a('function');
+  });
+
+  it('every method works without its object, and a double on the prototype still applies', async () => {
+    const opentok = new OpenTok(API_KEY, API_SECRET);
+    const { generateToken, getArchive } = opentok;
+    expect(() => getArchive()).to.throw(OpenTok.ArgumentError, 'No callback given to getArchive');
+    expect(generateToken(SESSION_ID)).to.be.a('string');
+    const stub = sinon.stub(OpenTok.prototype, 'generateToken').returns('stubbed');
+    try {
+      expect(opentok.generateToken(SESSION_ID)).to.equal('stubbed');
+      expect(generateToken(SESSION_ID)).to.equal('stubbed');
+      expect(stub.firstCall.thisValue).to.equal(opentok);
+    } finally {
+      stub.restore();
+    }
+    // Own, non-enumerable: nothing shows in keys, JSON or spreading.
+    expect(Object.keys(opentok)).to.deep.equal(['apiKey', 'apiUrl']);
+    expect(Object.getOwnPropertyDescriptor(opentok, 'startArchive')).to.include({ enumerable: false, writable: true, configurable: true });
   });
 
   it('the call without new passes the third argument through', () => {

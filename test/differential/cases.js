@@ -11,7 +11,8 @@
 // - `client` chooses the client: { key, secret, options } (default: API key and secret);
 // - `via` gets a model first (an Archive, a Broadcast, ...) and calls `method` on it;
 // - `detached` calls the method without its object (`const f = opentok.m; f(...)`);
-// - `returns` records the return value (the synchronous methods).
+// - `returns` records the return value (the synchronous methods);
+// - `throwingCallback` makes the callback throw on its first call, as an app's bug would.
 const F = require('./fixtures');
 
 const { DOCUMENTED: D, SESSION_ID: S, ARCHIVE_ID, BROADCAST_ID, STREAM_ID, CONNECTION_ID, TOKEN } = F;
@@ -586,6 +587,31 @@ add({ id: 'client: Vonage application › generateToken with expireTime', method
 add({ id: 'client: Vonage application › generateToken with a bad role', method: 'generateToken', args: [S, { role: 'admin' }], reply: null, returns: true, client: { key: F.APPLICATION_ID, secret: 'PRIVATE_KEY' } });
 add({ id: 'client: Vonage application › generateToken, no session check', method: 'generateToken', args: ['not a session ID'], reply: null, returns: true, client: { key: F.APPLICATION_ID, secret: 'PRIVATE_KEY' } });
 add({ id: 'client: Vonage application › generateJwt', method: 'generateJwt', args: [], reply: null, returns: true, client: { key: F.APPLICATION_ID, secret: 'PRIVATE_KEY' } });
+
+// A callback that throws (a bug in the app), on success and on failure.
+for (const [label, answer] of [['success', D.archive], ['404', json(404, { message: 'nope' })]]) {
+  add({ id: `throwing callback › getArchive, ${label}`, method: 'getArchive', args: [ARCHIVE_ID, CB], reply: reply(answer), throwingCallback: true });
+}
+add({ id: 'throwing callback › createSession, success', method: 'createSession', args: [CB], reply: reply(D.createSession), throwingCallback: true });
+add({ id: 'throwing callback › signal, success', method: 'signal', args: [S, null, { data: 'x' }, CB], reply: reply(D.noContent), throwingCallback: true });
+
+// The constructor: the client it builds (as the caller can read it), or what it throws.
+for (const [label, args] of [
+  ['key and secret', [F.API_KEY, F.API_SECRET]],
+  ['without new', [F.API_KEY, F.API_SECRET]],
+  ['numeric key', [123456, F.API_SECRET]],
+  ['apiUrl string', [F.API_KEY, F.API_SECRET, 'http://localhost:8080']],
+  ['options object', [F.API_KEY, F.API_SECRET, { apiUrl: 'https://api.example.com', timeout: 5000, uaAddendum: 'x/1' }]],
+  ['ignored third arguments', [F.API_KEY, F.API_SECRET, ['http://x']]],
+  ['apiEndpoint is not an option', [F.API_KEY, F.API_SECRET, { apiEndpoint: 'https://x' }]],
+  ['Vonage application', [F.APPLICATION_ID, 'PRIVATE_KEY']],
+  ['bad: no arguments', []],
+  ['bad: secret not a string', [F.API_KEY, 42]],
+  ['bad: key not a string, secret a string', [{ key: 1 }, F.API_SECRET]],
+  ['bad: secret an object', [F.API_KEY, { secret: 1 }]],
+]) {
+  add({ id: `constructor › ${label}`, method: label === 'without new' ? 'OpenTok()' : 'new OpenTok()', args, reply: null, returns: true });
+}
 
 // Detached calls, as `util.promisify(opentok.startArchive)` makes them.
 for (const [name, args, answer] of [

@@ -177,6 +177,19 @@ const departures = [
     },
   },
   {
+    id: 'secret-hidden',
+    title: 'The API secret stays out of errors, `JSON.stringify` and `util.inspect`',
+    reason:
+      "2.x kept the secret (and its HTTP client) in enumerable properties, so `JSON.stringify(opentok)` and `console.log(opentok)` printed it, and the constructor's error echoed a string secret when the key was wrong. `opentok.apiSecret` still returns it, but serialising or logging a client shows only `apiKey` and `apiUrl`, and the error says `apiSecret=[redacted]`.",
+    applies: (entry, original) =>
+      /OpenTok\(\)$/.test(entry.method) &&
+      ((original.returned && original.returned.jsonKeys.includes('apiSecret')) || (original.threw && original.threw.error.message.includes(F.API_SECRET))),
+    expect(expected) {
+      if (expected.returned) expected.returned.jsonKeys = ['apiKey', 'apiUrl'];
+      else expected.threw.error.message = expected.threw.error.message.replace(F.API_SECRET, '[redacted]');
+    },
+  },
+  {
     id: 'error-classes',
     title: 'Errors are real `Error` subclasses with a name, a stack, `statusCode` and `body`',
     reason:
@@ -229,6 +242,21 @@ const departures = [
         }
       }
     },
+  },
+  {
+    id: 'throwing-callback',
+    title: 'An exception thrown by your callback surfaces; the callback is not called again',
+    reason:
+      "2.x called the callbacks inside a promise chain: an exception thrown by an app's callback was caught, the callback was called a second time with it (`Failed to createSession. Error: <your error>`), or it turned into an unhandled rejection about something else (`Cannot read properties of null (reading 'status')`). The exception is now rethrown as it is, outside any promise, where a crash reporter sees it, and the callback is never called twice.",
+    applies: (entry) => entry.throwingCallback === true,
+    check(original, ours) {
+      const appError = (described) => (described.error || described.unhandledRejection.error).message === 'bug in the callback';
+      expect(original.calls.length > 1 || !original.uncaught.every(appError), '2.x re-invoked or hid the error').to.equal(true);
+      expect(ours.calls).to.have.length(1);
+      expect(ours.uncaught).to.have.length(1);
+      expect(ours.uncaught[0].error).to.include({ class: 'Error', message: 'bug in the callback' });
+    },
+    adopt: ['calls', 'uncaught'],
   },
   {
     id: 'transport-failures',

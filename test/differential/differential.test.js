@@ -85,7 +85,8 @@ describe('Differential: the same calls against opentok@2.23.2 and this package',
   });
 
   it("README's \"Migrating from opentok 2.x\" section states every departure", function () {
-    const section = readmeSection('## Migrating from opentok 2.x');
+    // Compared with line breaks as spaces: the README wraps its lines.
+    const section = readmeSection('## Migrating from opentok 2.x').replace(/\s+/g, ' ');
     expect(section, 'the section').to.not.equal('');
     const missing = departures.filter((departure) => !section.includes(departure.title));
     expect(missing.map((departure) => departure.title)).to.deep.equal([]);

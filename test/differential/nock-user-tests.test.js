@@ -7,6 +7,8 @@ const crypto = require('crypto');
 const { expect } = require('chai');
 const jwt = require('jsonwebtoken');
 const nock = require('nock');
+const sinon = require('sinon');
+const { promisify } = require('util');
 
 const API_KEY = '123456';
 const API_SECRET = '1234567890abcdef1234567890abcdef1234567890';
@@ -131,6 +133,41 @@ for (const [label, load] of PACKAGES) {
           done();
         });
       });
+    });
+
+    it('sinon doubles: on OpenTok.prototype for the prototype methods, on the instance for the others', function (done) {
+      const created = sinon.stub(OpenTok.prototype, 'createSession').callsFake((options, callback) => callback(null, { sessionId: 'stubbed' }));
+      const token = sinon.stub(OpenTok.prototype, 'generateToken').returns('stubbed-token');
+      const started = sinon.stub(opentok, 'startArchive').callsFake((sessionId, options, callback) => callback(null, { id: 'A' }));
+      try {
+        expect(opentok.generateToken(SESSION_ID)).to.equal('stubbed-token');
+        opentok.createSession({}, (err, session) => {
+          expect(session.sessionId).to.equal('stubbed');
+          opentok.startArchive(SESSION_ID, {}, (error, archive) => {
+            expect(archive.id).to.equal('A');
+            expect(created.calledOnce && token.calledOnce && started.calledOnce).to.equal(true);
+            done();
+          });
+        });
+      } finally {
+        created.restore();
+        token.restore();
+        started.restore();
+      }
+    });
+
+    it('util.promisify on methods taken off the client and off an archive', async function () {
+      const scope = nock('https://api.opentok.com')
+        .matchHeader('x-opentok-auth', validJwt)
+        .get(`/v2/project/${API_KEY}/archive/A`)
+        .reply(200, { id: 'A', status: 'started' })
+        .post(`/v2/project/${API_KEY}/archive/A/stop`, {})
+        .reply(200, { id: 'A', status: 'stopped' });
+      const getArchive = promisify(opentok.getArchive);
+      const archive = await getArchive('A');
+      const stopped = await promisify(archive.stop)();
+      expect(stopped.status).to.equal('stopped');
+      scope.done();
     });
 
     it('Vonage application credentials: the Authorization header is a bearer JWT read as value[0]', function (done) {

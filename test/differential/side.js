@@ -114,7 +114,31 @@ function prepare(ot, via) {
   });
 }
 
+/** A client as its user can read it: its properties, its class, what JSON.stringify shows. */
+function describeClient(client, secret) {
+  return {
+    apiKey: client.apiKey,
+    apiSecretIsTheSecret: client.apiSecret === secret,
+    apiUrl: client.apiUrl,
+    instanceOfOpenTok: client instanceof OpenTok,
+    jsonKeys: Object.keys(JSON.parse(JSON.stringify(client))).sort(),
+  };
+}
+
+function construct(entry) {
+  const args = entry.args.map((arg) => (arg === 'PRIVATE_KEY' ? F.PRIVATE_KEY : arg));
+  const record = { requests: [], calls: [], uncaught: [], mutated: [] };
+  try {
+    const client = entry.method === 'OpenTok()' ? OpenTok(...args) : new OpenTok(...args);
+    record.returned = describeClient(client, args[1]);
+  } catch (error) {
+    record.threw = describe(OpenTok, error);
+  }
+  return record;
+}
+
 async function run(entry) {
+  if (entry.method === 'new OpenTok()' || entry.method === 'OpenTok()') return construct(entry);
   const ot = clientFor(entry);
   let target = ot;
   if (entry.via) target = await prepare(ot, entry.via);
@@ -129,6 +153,8 @@ async function run(entry) {
   const callback = (...args) => {
     record.calls.push({ sync: !returned, args: args.map((arg) => describe(OpenTok, arg)) });
     resolveFirst();
+    // An app's bug in its callback: the first call throws.
+    if (entry.throwingCallback && record.calls.length === 1) throw new Error('bug in the callback');
   };
   const args = entry.args.map((arg) => (arg === CB ? callback : arg));
   const before = snapshot(args);
