@@ -274,10 +274,11 @@ describe('seed documentation snippets, run verbatim', () => {
     expect(logs).to.deep.equal([]);
   });
 
-  it('Working with SIP Interconnect: dial adds the SIP stream and logs its IDs', async () => {
+  it('Working with SIP Interconnect: dial adds the SIP stream and logs its IDs, the session ID included', async () => {
     const { context, logs } = sandbox();
     const captured = [];
-    const reply = { id: 'conf-1', connectionId: 'conn-1', streamId: 'stream-1', sessionId: SESSION_ID };
+    // The service's reply as documented: no sessionId; the snippet prints the one it dialled into.
+    const reply = { id: 'conf-1', connectionId: 'conn-1', streamId: 'stream-1' };
     interceptJson('POST', `${PROJECT_PATH}/dial`, 200, reply, captured);
     run(findBlock('opentok.dial(sessionId, token, sipUri, options'), context);
     await until(() => logs.length === 1);

@@ -613,6 +613,12 @@ for (const [label, args] of [
   add({ id: `constructor › ${label}`, method: label === 'without new' ? 'OpenTok()' : 'new OpenTok()', args, reply: null, returns: true });
 }
 
+// The module paths 2.x exposed: `opentok/lib/opentok.js`, `lib/session.js`, `lib/sipInterconnect.js`.
+add({ id: 'lib/opentok.js is the constructor', method: 'lib/opentok.js', args: [], reply: null, returns: true });
+add({ id: 'lib/session.js › new Session(ot, id, properties)', method: 'lib/session.js', args: [S, { location: '12.34.56.78', mediaMode: 'routed', custom: 1 }], reply: null, returns: true });
+add({ id: 'lib/session.js › new Session(ot, id)', method: 'lib/session.js', args: [S], reply: null, returns: true });
+add({ id: 'lib/sipInterconnect.js › new SipInterconnect(ot, properties)', method: 'lib/sipInterconnect.js', args: [D.dial.body], reply: null, returns: true });
+
 // Detached calls, as `util.promisify(opentok.startArchive)` makes them.
 for (const [name, args, answer] of [
   ['startArchive', [S, CB], D.archive],

@@ -137,8 +137,24 @@ function construct(entry) {
   return record;
 }
 
+/** The module paths 2.x exposed, loaded and used as 2.x's users did. */
+function libPath(entry) {
+  const record = { requests: [], calls: [], uncaught: [], mutated: [] };
+  const Module = require(`${side === 'original' ? 'opentok-2' : 'opentok'}/${entry.method}`);
+  if (entry.method === 'lib/opentok.js') {
+    record.returned = { isTheConstructor: Module === OpenTok };
+    return record;
+  }
+  const client = new OpenTok(F.API_KEY, F.API_SECRET);
+  const built = entry.method === 'lib/session.js' ? new Module(client, ...entry.args) : new Module(client, ...entry.args);
+  record.returned = { ...describe(OpenTok, built), instanceOfExport: built instanceof Module };
+  if (entry.method === 'lib/session.js') record.returned.token = describe(OpenTok, built.generateToken({ role: 'subscriber' }));
+  return record;
+}
+
 async function run(entry) {
   if (entry.method === 'new OpenTok()' || entry.method === 'OpenTok()') return construct(entry);
+  if (entry.method.startsWith('lib/')) return libPath(entry);
   const ot = clientFor(entry);
   let target = ot;
   if (entry.via) target = await prepare(ot, entry.via);
