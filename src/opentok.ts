@@ -93,10 +93,22 @@ export type ListCallback<T> = (error: Error | null, items?: T[], totalCount?: nu
 /** Each client's promise API, created on first use. */
 const promiseApis = new WeakMap<OpenTokClient, OpenTokPromises>();
 
-/** Per-client state the API modules share; kept off the instance so `util.inspect` shows none of it. */
-const contexts = new WeakMap<OpenTokClient, ApiContext & { tokens: TokenCredentials; credentials: RestCredentials }>();
+/** What a client keeps for its methods: the API modules' context and the credentials. */
+interface ClientState extends ApiContext {
+  readonly tokens: TokenCredentials;
+  readonly credentials: RestCredentials;
+}
 
-function contextOf(client: OpenTokClient): ApiContext & { tokens: TokenCredentials; credentials: RestCredentials } {
+/**
+ * Per-client state and secrets, kept off the instance: `util.inspect` and `JSON.stringify` cannot
+ * reach them, and the published declarations need no ES private field (which a consumer compiling
+ * for ES5 rejects). The secret has its own map so that the context handed to every API module does
+ * not carry it.
+ */
+const contexts = new WeakMap<OpenTokClient, ClientState>();
+const secrets = new WeakMap<OpenTokClient, string>();
+
+function contextOf(client: OpenTokClient): ClientState {
   const context = contexts.get(client);
   if (!context) throw new TypeError('OpenTok method called on an object that is not an OpenTok client');
   return context;
@@ -122,7 +134,6 @@ function describeSecret(apiSecret: unknown): string {
 export class OpenTokClient {
   /** The API key (project ID), as a string. */
   readonly apiKey: string;
-  readonly #apiSecret: string;
   /** The base URL of every request. */
   readonly apiUrl: string;
 
@@ -137,18 +148,18 @@ export class OpenTokClient {
     const key = typeof apiKey === 'number' ? apiKey.toString() : apiKey;
     const config = configApi().resolveConfig(key, apiSecret, options);
     this.apiKey = key;
-    this.#apiSecret = apiSecret;
     this.apiUrl = config.apiUrl;
 
     const signingKey = configApi().lazySigningKey(apiSecret, config.vonage);
     const credentials: RestCredentials = { apiKey: key, vonage: config.vonage, signingKey };
     contexts.set(this, {
       ot: this,
-      rest: new (restClientApi().RestClient)(config, credentials),
+      rest: restClientApi().createRestClient(config, credentials),
       projectPath: `/v2/project/${key}`,
       tokens: credentials,
       credentials,
     });
+    secrets.set(this, apiSecret);
   }
 
   /**
@@ -160,11 +171,13 @@ export class OpenTokClient {
   }
 
   /**
-   * The API secret, or the private key in Vonage application mode. A getter over a private field,
-   * so that no form of `util.inspect` or `JSON.stringify` shows it.
+   * The API secret, or the private key in Vonage application mode. A getter over state kept off the
+   * instance, so that no form of `util.inspect` or `JSON.stringify` shows it.
    */
   get apiSecret(): string {
-    return this.#apiSecret;
+    const secret = secrets.get(this);
+    if (secret === undefined) throw new TypeError('apiSecret read on an object that is not an OpenTok client');
+    return secret;
   }
 
   /**

@@ -125,6 +125,23 @@ describe('TypeScript declarations (test/types)', function () {
     expect(interopRun.code).to.equal(0);
   });
 
+  it('has no ES private member (`#private`) in any published declaration file', function () {
+    // A consumer compiling for ES5 (TypeScript's default target) with skipLibCheck off gets TS18028
+    // for every `#private;` in our .d.ts files: private state lives in module-level WeakMaps.
+    const declarationFiles = [];
+    const walk = (dir) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.d\.m?ts$/.test(entry.name)) declarationFiles.push(full);
+      }
+    };
+    walk(path.join(ROOT, 'dist'));
+    expect(declarationFiles.length, 'declaration files under dist/').to.be.greaterThan(50);
+    const withPrivate = declarationFiles.filter((file) => /#private\b/.test(fs.readFileSync(file, 'utf8')));
+    expect(withPrivate.map((file) => path.relative(ROOT, file))).to.deep.equal([]);
+  });
+
   describe('misuses really fail without their @ts-expect-error', function () {
     const files = {
       'misuse.ts': 52,

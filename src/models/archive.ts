@@ -1,5 +1,6 @@
 import { copyOwnProperties } from '../core/objects';
 import type { OpenTokClient } from '../opentok';
+import { ownerOf, setOwner } from './owners';
 
 /** Lifecycle states of an archive. */
 export type ArchiveStatus = 'available' | 'expired' | 'failed' | 'paused' | 'started' | 'stopped' | 'uploaded';
@@ -43,23 +44,21 @@ export class Archive {
   /** Any other field the service returned. */
   [field: string]: unknown;
 
-  readonly #ot: OpenTokClient;
-  readonly #id: unknown;
-
   /** Builds an archive from the service's JSON. */
   constructor(ot: OpenTokClient, properties: object) {
-    this.#ot = ot;
-    this.#id = (properties as { id?: unknown }).id;
+    setOwner(this, ot, (properties as { id?: unknown }).id);
     copyOwnProperties(this, properties);
   }
 
   /** Stops the recording; same as `opentok.stopArchive(archive.id, callback)`. */
   stop(callback: (error: Error | null, archive?: Archive) => void): void {
-    this.#ot.stopArchive(this.#id as string, callback);
+    const { ot, id } = ownerOf(this, 'Archive.stop');
+    ot.stopArchive(id as string, callback);
   }
 
   /** Deletes the archive; same as `opentok.deleteArchive(archive.id, callback)`. */
   delete(callback: (error: Error | null) => void): void {
-    this.#ot.deleteArchive(this.#id as string, callback);
+    const { ot, id } = ownerOf(this, 'Archive.delete');
+    ot.deleteArchive(id as string, callback);
   }
 }

@@ -1,5 +1,6 @@
 import { copyOwnProperties } from '../core/objects';
 import type { OpenTokClient } from '../opentok';
+import { ownerOf, setOwner } from './owners';
 
 /** Keys of the service's JSON a Broadcast does not copy (SPEC §10.6). */
 const NOT_COPIED = new Set(['event', 'partnerId']);
@@ -37,19 +38,16 @@ export class Broadcast {
   /** Any other field the service returned. */
   [field: string]: unknown;
 
-  readonly #ot: OpenTokClient;
-  readonly #id: unknown;
-
   /** Builds a broadcast from the service's JSON object or its JSON text. */
   constructor(ot: OpenTokClient, json: object | string) {
     const properties: unknown = typeof json === 'string' ? JSON.parse(json) : json;
-    this.#ot = ot;
-    this.#id = (properties as { id?: unknown } | null)?.id;
+    setOwner(this, ot, (properties as { id?: unknown } | null)?.id);
     copyOwnProperties(this, properties, NOT_COPIED);
   }
 
   /** Stops the broadcast; same as `opentok.stopBroadcast(broadcast.id, callback)`. */
   stop(callback: (error: Error | null, broadcast?: Broadcast) => void): void {
-    this.#ot.stopBroadcast(this.#id as string, callback);
+    const { ot, id } = ownerOf(this, 'Broadcast.stop');
+    ot.stopBroadcast(id as string, callback);
   }
 }

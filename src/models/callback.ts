@@ -1,5 +1,6 @@
 import { copyOwnProperties } from '../core/objects';
 import type { OpenTokClient } from '../opentok';
+import { ownerOf, setOwner } from './owners';
 
 /** A registered event callback (SPEC §18). */
 export class Callback {
@@ -16,18 +17,15 @@ export class Callback {
   /** Any other field the service returned. */
   [field: string]: unknown;
 
-  readonly #ot: OpenTokClient;
-  readonly #id: unknown;
-
   /** Builds a callback from the service's JSON. */
   constructor(ot: OpenTokClient, properties: object) {
-    this.#ot = ot;
-    this.#id = (properties as { id?: unknown }).id;
+    setOwner(this, ot, (properties as { id?: unknown }).id);
     copyOwnProperties(this, properties);
   }
 
   /** Unregisters this callback; same as `opentok.unregisterCallback(callback.id, cb)`. */
   unregister(callback: (error: Error | null) => void): void {
-    this.#ot.unregisterCallback(this.#id as string, callback);
+    const { ot, id } = ownerOf(this, 'Callback.unregister');
+    ot.unregisterCallback(id as string, callback);
   }
 }

@@ -1,5 +1,6 @@
 import { copyOwnProperties } from '../core/objects';
 import type { OpenTokClient } from '../opentok';
+import { ownerOf, setOwner } from './owners';
 
 /**
  * A SIP call dialled into a session (SPEC §11.1). Exported under its original name
@@ -20,17 +21,14 @@ export class SipCall {
   /** Any other field the service returned. */
   [field: string]: unknown;
 
-  // Kept for the original constructor signature; not exposed as data.
-  readonly #ot: OpenTokClient;
-
-  /** The OpenTok client that dialled the call. */
+  /** The OpenTok client that dialled the call (kept off the instance's data, see `owners.ts`). */
   get client(): OpenTokClient {
-    return this.#ot;
+    return ownerOf(this, 'SipCall.client').ot;
   }
 
   /** Builds a SIP call from the service's JSON. */
   constructor(ot: OpenTokClient, properties: object) {
-    this.#ot = ot;
+    setOwner(this, ot, undefined);
     copyOwnProperties(this, properties);
   }
 }

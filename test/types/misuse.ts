@@ -47,8 +47,8 @@ opentok.startArchive(SESSION_ID, { resolution: '800x600' }, () => undefined);
 opentok.startArchive(SESSION_ID, { layout: { type: 'pip', screenshareType: 'bestFit' } }, () => undefined);
 // @ts-expect-error TS2322 custom layout without its stylesheet
 opentok.startArchive(SESSION_ID, { layout: { type: 'custom' } }, () => undefined);
-// @ts-expect-error TS2345 wrong callback parameter type: an archive is not a Broadcast
-opentok.startArchive(SESSION_ID, (err: Error | null, archive?: OpenTok.Broadcast) => archive);
+// @ts-expect-error TS2345 wrong callback parameter type: a broadcast is not an Archive
+opentok.startBroadcast(SESSION_ID, { outputs: { hls: {} } }, (err: Error | null, broadcast?: OpenTok.Archive) => broadcast);
 // @ts-expect-error TS2345 wrong callback parameter type: the archive is not a string
 opentok.getArchive('ARCHIVE_ID', (err: Error | null, archive?: string) => archive);
 // @ts-expect-error TS2554 getArchive without its callback
