@@ -33,6 +33,7 @@ import type { OpenTokOptions } from './config';
 import type { ApiContext } from './core/context';
 import { toText } from './core/objects';
 import * as errors from './errors';
+import type { OpenTokError } from './errors/opentok-error';
 import type * as RestClientApi from './http/rest-client';
 import type { Archive } from './models/archive';
 import type { Callback } from './models/callback';
@@ -81,14 +82,37 @@ const streamsApi = lazy(() => require('./streams/streams') as typeof StreamsApi)
 const tokensApi = lazy(() => require('./tokens/generate-token') as typeof TokensApi);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** Error-first callback with no result. */
-export type DoneCallback = (error: Error | null) => void;
-/** Error-first callback with one result (absent on error). */
-export type ResultCallback<T> = (error: Error | null, result?: T) => void;
-/** Pass-through callback: the parsed body and the HTTP response, also on an HTTP error (SPEC §6.3). */
-export type ResponseCallback = (error: Error | null, body?: unknown, response?: HttpResponse | null) => void;
-/** Error-first callback of list methods: the items and the total count. */
-export type ListCallback<T> = (error: Error | null, items?: T[], totalCount?: number) => void;
+/**
+ * Error-first callback with no result: `(null)` on success, `(error)` on failure.
+ *
+ * The error is typed as the SDK's base class {@link OpenTokError}, so `statusCode`, `body` and
+ * `cause` can be read without a cast. Some argument checks deliver a plain `Error` (as opentok 2.x
+ * did); the type covers those truthfully, because all three members are optional and absent there.
+ */
+export type DoneCallback = (error: OpenTokError | null) => void;
+
+/**
+ * Error-first callback with one result: `(null, result)` on success, `(error)` on failure (the
+ * result is then `undefined`). The result is declared non-optional, as `@types/node` declares its
+ * callbacks, so that a callback may be written `(err, archive: OpenTok.Archive) => ...`; check
+ * `err` first. The error is an {@link OpenTokError} or a plain `Error` (see {@link DoneCallback}).
+ */
+export type ResultCallback<T> = (error: OpenTokError | null, result: T) => void;
+
+/**
+ * Pass-through callback: `(null, body, response)` on success; `(error, body, response)` on an HTTP
+ * error (`body` is `null` for 401, 403 and 404); `(error, null, null)` when no usable response
+ * arrived. `body` is the parsed JSON (or the text) of the service's reply. The error is an
+ * {@link OpenTokError} or a plain `Error` (see {@link DoneCallback}).
+ */
+export type ResponseCallback = (error: OpenTokError | null, body: unknown, response: HttpResponse | null) => void;
+
+/**
+ * Callback of the paged list methods: `(null, items, totalCount)` on success, `(error)` on failure
+ * (the other arguments are then `undefined`; declared non-optional as in {@link ResultCallback}).
+ * The error is an {@link OpenTokError} or a plain `Error` (see {@link DoneCallback}).
+ */
+export type ListCallback<T> = (error: OpenTokError | null, items: T[], totalCount: number) => void;
 
 /** Each client's promise API, created on first use. */
 const promiseApis = new WeakMap<OpenTokClient, OpenTokPromises>();
@@ -397,7 +421,7 @@ export class OpenTokClient {
   }
 
   /** Sets the layout classes of streams in a session. */
-  setStreamClassLists(sessionId: string, classListArray: StreamClassList[], callback: ResponseCallback): void {
+  setStreamClassLists(sessionId: string, classListArray: readonly StreamClassList[], callback: ResponseCallback): void {
     streamsApi().setStreamClassLists(contextOf(this), sessionId, classListArray, callback);
   }
 

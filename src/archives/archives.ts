@@ -8,7 +8,10 @@ import type { HttpOutcome, SuccessOutcome } from '../http/types';
 import type { LayoutOptions } from '../layouts/set-layout';
 import { Archive } from '../models/archive';
 
-/** Options of `startArchive` (SPEC §9.1); every key is sent verbatim. */
+/** `composed` (one file for the session) or `individual` (a file per stream). */
+export type OutputMode = 'composed' | 'individual';
+
+/** Options of `startArchive`; every key is sent verbatim. */
 export interface ArchiveOptions {
   /** Name of the archive. */
   name?: string;
@@ -17,7 +20,7 @@ export interface ArchiveOptions {
   /** Record video. Default true. */
   hasVideo?: boolean;
   /** `composed` (one file, default) or `individual` (a file per stream). */
-  outputMode?: 'composed' | 'individual';
+  outputMode?: OutputMode;
   /** Layout of a composed archive. */
   layout?: LayoutOptions;
   /** Resolution of a composed archive. Default `640x480`. */

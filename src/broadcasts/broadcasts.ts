@@ -26,10 +26,18 @@ export interface RtmpOutput {
   streamName: string;
 }
 
-/** Options of `startBroadcast` (SPEC §10.1); the keys are sent as given. */
+/** The outputs of a broadcast: HLS and/or up to five RTMP outputs. */
+export interface BroadcastOutputs {
+  /** An HLS output. */
+  hls?: HlsOutput;
+  /** RTMP outputs, at most five. */
+  rtmp?: RtmpOutput[];
+}
+
+/** Options of `startBroadcast`; the keys are sent as given. */
 export interface BroadcastOptions {
   /** HLS and/or up to five RTMP outputs. */
-  outputs: { hls?: HlsOutput; rtmp?: RtmpOutput[] };
+  outputs: BroadcastOutputs;
   /** Maximum duration in seconds (60–36000). Default 14400. */
   maxDuration?: number;
   /** Resolution. Default `640x480`. */

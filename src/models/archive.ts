@@ -1,5 +1,6 @@
+import type { OutputMode } from '../archives/archives';
 import { copyOwnProperties } from '../core/objects';
-import type { OpenTokClient } from '../opentok';
+import type { DoneCallback, OpenTokClient, ResultCallback } from '../opentok';
 import { ownerOf, setOwner } from './owners';
 
 /** Lifecycle states of an archive. */
@@ -26,15 +27,15 @@ export class Archive {
   /** Duration in seconds. */
   declare duration: number;
   /** `composed` (one file) or `individual` (a file per stream). */
-  declare outputMode: 'composed' | 'individual';
+  declare outputMode: OutputMode;
   /** Whether audio is recorded. */
   declare hasAudio: boolean;
   /** Whether video is recorded. */
   declare hasVideo: boolean;
   /** Download URL while `available`, else `null`. */
   declare url: string | null;
-  /** Why the archive stopped or failed, if known. */
-  declare reason?: string;
+  /** Why the archive stopped or failed (`''` when there is no reason); the service always sends it. */
+  declare reason: string;
   /** Resolution of a composed archive, e.g. `640x480`. */
   declare resolution?: string;
   /** `auto` (every stream) or `manual` (streams added explicitly). */
@@ -51,13 +52,13 @@ export class Archive {
   }
 
   /** Stops the recording; same as `opentok.stopArchive(archive.id, callback)`. */
-  stop(callback: (error: Error | null, archive?: Archive) => void): void {
+  stop(callback: ResultCallback<Archive>): void {
     const { ot, id } = ownerOf(this, 'Archive.stop');
     ot.stopArchive(id as string, callback);
   }
 
   /** Deletes the archive; same as `opentok.deleteArchive(archive.id, callback)`. */
-  delete(callback: (error: Error | null) => void): void {
+  delete(callback: DoneCallback): void {
     const { ot, id } = ownerOf(this, 'Archive.delete');
     ot.deleteArchive(id as string, callback);
   }

@@ -1,9 +1,20 @@
+import type { RtmpOutput } from '../broadcasts/broadcasts';
 import { copyOwnProperties } from '../core/objects';
-import type { OpenTokClient } from '../opentok';
+import type { OpenTokClient, ResultCallback } from '../opentok';
 import { ownerOf, setOwner } from './owners';
 
 /** Keys of the service's JSON a Broadcast does not copy (SPEC §10.6). */
 const NOT_COPIED = new Set(['event', 'partnerId']);
+
+/** The output URLs of a broadcast and their states, as the service reports them. */
+export interface BroadcastUrls {
+  /** URL of the HLS playlist. */
+  hls?: string;
+  /** State of the HLS output. */
+  hlsStatus?: 'connecting' | 'ready' | 'live' | 'ended' | 'error';
+  /** The RTMP outputs, each with its state. */
+  rtmp?: (RtmpOutput & { status?: string })[];
+}
 
 /** A live-streaming broadcast of a session (SPEC §10.6). */
 export class Broadcast {
@@ -20,11 +31,7 @@ export class Broadcast {
   /** Resolution, e.g. `640x480`. */
   declare resolution?: string;
   /** HLS and RTMP output URLs and states. */
-  declare broadcastUrls?: {
-    hls?: string;
-    hlsStatus?: 'connecting' | 'ready' | 'live' | 'ended' | 'error';
-    rtmp?: { id?: string; serverUrl: string; streamName: string; status?: string }[];
-  };
+  declare broadcastUrls?: BroadcastUrls;
   /** Maximum duration in seconds. */
   declare maxDuration?: number;
   /** Maximum video bitrate, bits per second. */
@@ -46,7 +53,7 @@ export class Broadcast {
   }
 
   /** Stops the broadcast; same as `opentok.stopBroadcast(broadcast.id, callback)`. */
-  stop(callback: (error: Error | null, broadcast?: Broadcast) => void): void {
+  stop(callback: ResultCallback<Broadcast>): void {
     const { ot, id } = ownerOf(this, 'Broadcast.stop');
     ot.stopBroadcast(id as string, callback);
   }

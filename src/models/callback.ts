@@ -1,5 +1,5 @@
 import { copyOwnProperties } from '../core/objects';
-import type { OpenTokClient } from '../opentok';
+import type { DoneCallback, OpenTokClient } from '../opentok';
 import { ownerOf, setOwner } from './owners';
 
 /** A registered event callback (SPEC §18). */
@@ -24,7 +24,7 @@ export class Callback {
   }
 
   /** Unregisters this callback; same as `opentok.unregisterCallback(callback.id, cb)`. */
-  unregister(callback: (error: Error | null) => void): void {
+  unregister(callback: DoneCallback): void {
     const { ot, id } = ownerOf(this, 'Callback.unregister');
     ot.unregisterCallback(id as string, callback);
   }

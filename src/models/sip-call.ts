@@ -8,16 +8,16 @@ import { ownerOf, setOwner } from './owners';
  */
 export class SipCall {
   /** Conference ID of the call. */
-  declare id?: string;
+  declare id: string;
   /** Connection ID of the SIP participant. */
-  declare connectionId?: string;
+  declare connectionId: string;
   /** ID of the audio (and video) stream the call publishes. */
-  declare streamId?: string;
+  declare streamId: string;
   /**
    * The session the call was dialled into: the service's reply has none, so `dial` sets the
    * session ID it was given (a reply that has one keeps its own).
    */
-  declare sessionId?: string;
+  declare sessionId: string;
   /** Any other field the service returned. */
   [field: string]: unknown;
 
