@@ -27,9 +27,9 @@ export class Broadcast {
   /** Creation time, milliseconds since the epoch. */
   declare createdAt: number;
   /** Last update, milliseconds since the epoch. */
-  declare updatedAt?: number;
+  declare updatedAt: number;
   /** Resolution, e.g. `640x480`. */
-  declare resolution?: string;
+  declare resolution: string;
   /** HLS and RTMP output URLs and states. */
   declare broadcastUrls?: BroadcastUrls;
   /** Maximum duration in seconds. */
