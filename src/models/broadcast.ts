@@ -1,9 +1,8 @@
 import type { RtmpOutput } from '../broadcasts/broadcasts';
 import { copyOwnProperties } from '../core/objects';
 import type { OpenTokClient, ResultCallback } from '../opentok';
-import { ownerOf, setOwner } from './owners';
 
-/** Keys of the service's JSON a Broadcast does not copy (SPEC §10.6). */
+/** Keys of the service's JSON a Broadcast does not copy. */
 const NOT_COPIED = new Set(['event', 'partnerId']);
 
 /** The output URLs of a broadcast and their states, as the service reports them. */
@@ -16,45 +15,66 @@ export interface BroadcastUrls {
   rtmp?: (RtmpOutput & { status?: string })[];
 }
 
-/** A live-streaming broadcast of a session (SPEC §10.6). */
-export class Broadcast {
+/** A live-streaming broadcast of a session. Every key of the service's JSON is copied, but `event` and `partnerId`. */
+export interface Broadcast {
   /** Broadcast ID. */
-  declare id: string;
+  id: string;
   /** ID of the broadcast session. */
-  declare sessionId: string;
+  sessionId: string;
   /** API key (project) the broadcast belongs to. */
-  declare projectId: number | string;
+  projectId: number | string;
   /** Creation time, milliseconds since the epoch. */
-  declare createdAt: number;
+  createdAt: number;
   /** Last update, milliseconds since the epoch. */
-  declare updatedAt: number;
+  updatedAt: number;
   /** Resolution, e.g. `640x480`. */
-  declare resolution: string;
+  resolution: string;
   /** HLS and RTMP output URLs and states. */
-  declare broadcastUrls?: BroadcastUrls;
+  broadcastUrls?: BroadcastUrls;
   /** Maximum duration in seconds. */
-  declare maxDuration?: number;
+  maxDuration?: number;
   /** Maximum video bitrate, bits per second. */
-  declare maxBitrate?: number;
+  maxBitrate?: number;
   /** `auto` or `manual`. */
-  declare streamMode?: 'auto' | 'manual';
+  streamMode?: 'auto' | 'manual';
   /** Streams included in a manual-mode broadcast. */
-  declare streams?: { streamId: string; hasAudio: boolean; hasVideo: boolean }[];
+  streams?: { streamId: string; hasAudio: boolean; hasVideo: boolean }[];
   /** `started` or `stopped`. */
-  declare status?: string;
+  status?: string;
   /** Any other field the service returned. */
   [field: string]: unknown;
 
-  /** Builds a broadcast from the service's JSON object or its JSON text. */
+  /** Stops the broadcast; same as `opentok.stopBroadcast(broadcast.id, callback)`. */
+  stop(callback: ResultCallback<Broadcast>): void;
+}
+
+/** Builds a {@link Broadcast} from the service's JSON object or text (inside the SDK only: the package exports the type). */
+export interface BroadcastConstructor {
+  new (ot: OpenTokClient, json: object | string): Broadcast;
+  readonly prototype: Broadcast;
+}
+
+/**
+ * The class behind {@link Broadcast}: its client and ID are ES private fields (see `ArchiveImplementation`),
+ * and it is not exported, so that the published declarations have no `#private`.
+ */
+class BroadcastImplementation implements Pick<Broadcast, 'stop'> {
+  readonly #ot: OpenTokClient;
+  readonly #id: unknown;
+
   constructor(ot: OpenTokClient, json: object | string) {
     const properties: unknown = typeof json === 'string' ? JSON.parse(json) : json;
-    setOwner(this, ot, (properties as { id?: unknown } | null)?.id);
+    this.#ot = ot;
+    this.#id = (properties as { id?: unknown } | null)?.id;
     copyOwnProperties(this, properties, NOT_COPIED);
   }
 
-  /** Stops the broadcast; same as `opentok.stopBroadcast(broadcast.id, callback)`. */
   stop(callback: ResultCallback<Broadcast>): void {
-    const { ot, id } = ownerOf(this, 'Broadcast.stop');
-    ot.stopBroadcast(id as string, callback);
+    this.#ot.stopBroadcast(this.#id as string, callback);
   }
 }
+// Shown as `Broadcast { ... }` by util.inspect and the console, as before.
+Object.defineProperty(BroadcastImplementation, 'name', { value: 'Broadcast' });
+
+/** The broadcast constructor the API modules use (a value the package does not export). */
+export const BroadcastModel = BroadcastImplementation as unknown as BroadcastConstructor;

@@ -1,9 +1,16 @@
 import { copyOwnProperties } from '../core/objects';
 import type { OpenTokClient } from '../opentok';
-import { ownerOf, setOwner } from './owners';
 
 /**
- * A SIP call dialled into a session (SPEC §11.1). Exported under its original name
+ * The client of each SIP call, kept off the instance: `util.inspect` and `JSON.stringify` show only
+ * the service's fields, and the published declarations (the class is exported as
+ * `OpenTok.SipInterconnect`) need no ES private field, which a consumer compiling for ES5 rejects.
+ * One entry per `dial`: no list method builds SIP calls.
+ */
+const clients = new WeakMap<SipCall, OpenTokClient>();
+
+/**
+ * A SIP call dialled into a session. Exported under its original name
  * `SipInterconnect` as well (`require('opentok/lib/sipInterconnect.js')`).
  */
 export class SipCall {
@@ -21,14 +28,16 @@ export class SipCall {
   /** Any other field the service returned. */
   [field: string]: unknown;
 
-  /** The OpenTok client that dialled the call (kept off the instance's data, see `owners.ts`). */
+  /** The OpenTok client that dialled the call. */
   get client(): OpenTokClient {
-    return ownerOf(this, 'SipCall.client').ot;
+    const client = clients.get(this);
+    if (client === undefined) throw new TypeError('SipCall.client read on an object that is not a SipCall');
+    return client;
   }
 
   /** Builds a SIP call from the service's JSON. */
   constructor(ot: OpenTokClient, properties: object) {
-    setOwner(this, ot, undefined);
+    clients.set(this, ot);
     copyOwnProperties(this, properties);
   }
 }
