@@ -20,13 +20,21 @@ declare namespace OpenTok {
   export type TokenOptions = Types.TokenOptions;
   export type TokenRole = Types.TokenRole;
   export type SessionOptions = Types.SessionOptions;
+  export type MediaMode = Types.MediaMode;
+  export type ArchiveMode = Types.ArchiveMode;
   export type ArchiveOptions = Types.ArchiveOptions;
   export type ListArchivesOptions = Types.ListArchivesOptions;
+  export type OutputMode = Types.OutputMode;
   export type StreamTrackOptions = Types.StreamTrackOptions;
   export type LayoutOptions = Types.LayoutOptions;
   export type LayoutType = Types.LayoutType;
+  export type PredefinedLayoutType = Types.PredefinedLayoutType;
   export type ScreenshareLayoutType = Types.ScreenshareLayoutType;
+  export type PredefinedLayoutOptions = Types.PredefinedLayoutOptions;
+  export type CustomLayoutOptions = Types.CustomLayoutOptions;
+  export type ScreenshareLayoutOptions = Types.ScreenshareLayoutOptions;
   export type BroadcastOptions = Types.BroadcastOptions;
+  export type BroadcastOutputs = Types.BroadcastOutputs;
   export type BroadcastResolution = Types.BroadcastResolution;
   export type HlsOutput = Types.HlsOutput;
   export type RtmpOutput = Types.RtmpOutput;
@@ -46,6 +54,7 @@ declare namespace OpenTok {
   export type Archive = Types.Archive;
   export type ArchiveStatus = Types.ArchiveStatus;
   export type Broadcast = Types.Broadcast;
+  export type BroadcastUrls = Types.BroadcastUrls;
   export type Callback = Types.Callback;
   export type Session = Types.Session;
   export type SipCall = Types.SipCall;
@@ -62,10 +71,49 @@ declare namespace OpenTok {
   export type CallbackError = Types.CallbackError;
   export type RequestError = Types.RequestError;
   export type NotFoundError = Types.NotFoundError;
+
+  // The names `@types/opentok` 2.14 declares, so that code written against it compiles. Where its
+  // declaration and the runtime disagree, these follow the runtime (see the README).
+  /** `@types/opentok`'s name for the constructor's options ({@link Options}). */
+  export type Env = Types.OpenTokOptions;
+  /** A client token, as `generateToken` returns it. */
+  export type Token = string;
+  /** A stream ID. */
+  export type StreamId = string;
+  /** `@types/opentok`'s name for {@link TokenRole}; `publisheronly` is a role too. */
+  export type Role = Types.TokenRole;
+  /** `@types/opentok`'s name for {@link StreamTrackOptions} (addArchiveStream, addBroadcastStream). */
+  export type PatchStream = Types.StreamTrackOptions;
+  /** `@types/opentok`'s name for {@link SignalPayload}. */
+  export type SignalOptions = Types.SignalPayload;
+  /** `@types/opentok`'s name for {@link LayoutOptions}, the layout of a composed archive. */
+  export type ArchiveLayoutOptions = Types.LayoutOptions;
+  /** `@types/opentok`'s name for {@link PredefinedLayoutOptions}. */
+  export type PredefinedArchiveLayoutOptions = Types.PredefinedLayoutOptions;
+  /** `@types/opentok`'s name for {@link CustomLayoutOptions}. */
+  export type CustomArchiveLayoutOptions = Types.CustomLayoutOptions;
+  /** `@types/opentok`'s name for {@link ScreenshareLayoutOptions}. */
+  export type ScreenshareArchiveLayoutOptions = Types.ScreenshareLayoutOptions;
+  /** `@types/opentok`'s name for {@link PredefinedLayoutType}, the layout types but `custom`. */
+  export type BroadcastLayoutType = Types.PredefinedLayoutType;
+  /** `@types/opentok`'s name for {@link PredefinedLayoutOptions}; the type is required. */
+  export type BroadcastLayoutOptions = Types.PredefinedLayoutOptions;
+  /** `@types/opentok`'s name for {@link CustomLayoutOptions}. */
+  export type CustomBroadcastLayoutOptions = Types.CustomLayoutOptions;
+  /** `@types/opentok`'s name for {@link LayoutOptions}, the layout of a broadcast. */
+  export type BroadcastLayout = Types.LayoutOptions;
+  /** `@types/opentok`'s name for {@link RtmpOutput}. */
+  export type BroadcastOutputOptionsRtmp = Types.RtmpOutput;
+  /** `@types/opentok`'s name for {@link BroadcastOutputs}. */
+  export type BroadcastOutputOptions = Types.BroadcastOutputs;
+  /** `@types/opentok`'s name for {@link BroadcastUrls}, a broadcast's `broadcastUrls`. */
+  export type BroadcastUrlsResponse = Types.BroadcastUrls;
+  /** What `stopBroadcast` calls back with: a {@link Broadcast}. */
+  export type BroadcastStopResponse = Types.Broadcast;
 }
 
 /** `require('opentok')`: the OpenTok constructor (callable with or without `new`). */
 const OpenTok = OpenTokConstructor;
 
-// `require('opentok')` returns the constructor itself (SPEC §3.1).
+// `require('opentok')` returns the constructor itself, as opentok 2.x did.
 export = OpenTok;

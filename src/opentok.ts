@@ -33,6 +33,7 @@ import type { OpenTokOptions } from './config';
 import type { ApiContext } from './core/context';
 import { toText } from './core/objects';
 import * as errors from './errors';
+import type { OpenTokError } from './errors/opentok-error';
 import type * as RestClientApi from './http/rest-client';
 import type { Archive } from './models/archive';
 import type { Callback } from './models/callback';
@@ -81,22 +82,57 @@ const streamsApi = lazy(() => require('./streams/streams') as typeof StreamsApi)
 const tokensApi = lazy(() => require('./tokens/generate-token') as typeof TokensApi);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** Error-first callback with no result. */
-export type DoneCallback = (error: Error | null) => void;
-/** Error-first callback with one result (absent on error). */
-export type ResultCallback<T> = (error: Error | null, result?: T) => void;
-/** Pass-through callback: the parsed body and the HTTP response, also on an HTTP error (SPEC §6.3). */
-export type ResponseCallback = (error: Error | null, body?: unknown, response?: HttpResponse | null) => void;
-/** Error-first callback of list methods: the items and the total count. */
-export type ListCallback<T> = (error: Error | null, items?: T[], totalCount?: number) => void;
+/**
+ * Error-first callback with no result: `(null)` on success, `(error)` on failure.
+ *
+ * The error is typed as the SDK's base class {@link OpenTokError}, so `statusCode`, `body` and
+ * `cause` can be read without a cast. Some argument checks deliver a plain `Error` (as opentok 2.x
+ * did); the type covers those truthfully, because all three members are optional and absent there.
+ */
+export type DoneCallback = (error: OpenTokError | null) => void;
+
+/**
+ * Error-first callback with one result: `(null, result)` on success, `(error)` on failure (the
+ * result is then `undefined`). The result is declared non-optional, as `@types/node` declares its
+ * callbacks, so that a callback may be written `(err, archive: OpenTok.Archive) => ...`; check
+ * `err` first. The error is an {@link OpenTokError} or a plain `Error` (see {@link DoneCallback}).
+ */
+export type ResultCallback<T> = (error: OpenTokError | null, result: T) => void;
+
+/**
+ * Pass-through callback: `(null, body, response)` on success; `(error, body, response)` on an HTTP
+ * error (`body` is `null` for 401, 403 and 404); `(error, null, null)` when no usable response
+ * arrived. `body` is the parsed JSON (or the text) of the service's reply. The error is an
+ * {@link OpenTokError} or a plain `Error` (see {@link DoneCallback}).
+ */
+export type ResponseCallback = (error: OpenTokError | null, body: unknown, response: HttpResponse | null) => void;
+
+/**
+ * Callback of the paged list methods: `(null, items, totalCount)` on success, `(error)` on failure
+ * (the other arguments are then `undefined`; declared non-optional as in {@link ResultCallback}).
+ * The error is an {@link OpenTokError} or a plain `Error` (see {@link DoneCallback}).
+ */
+export type ListCallback<T> = (error: OpenTokError | null, items: T[], totalCount: number) => void;
 
 /** Each client's promise API, created on first use. */
 const promiseApis = new WeakMap<OpenTokClient, OpenTokPromises>();
 
-/** Per-client state the API modules share; kept off the instance so `util.inspect` shows none of it. */
-const contexts = new WeakMap<OpenTokClient, ApiContext & { tokens: TokenCredentials; credentials: RestCredentials }>();
+/** What a client keeps for its methods: the API modules' context and the credentials. */
+interface ClientState extends ApiContext {
+  readonly tokens: TokenCredentials;
+  readonly credentials: RestCredentials;
+}
 
-function contextOf(client: OpenTokClient): ApiContext & { tokens: TokenCredentials; credentials: RestCredentials } {
+/**
+ * Per-client state and secrets, kept off the instance: `util.inspect` and `JSON.stringify` cannot
+ * reach them, and the published declarations need no ES private field (which a consumer compiling
+ * for ES5 rejects). The secret has its own map so that the context handed to every API module does
+ * not carry it.
+ */
+const contexts = new WeakMap<OpenTokClient, ClientState>();
+const secrets = new WeakMap<OpenTokClient, string>();
+
+function contextOf(client: OpenTokClient): ClientState {
   const context = contexts.get(client);
   if (!context) throw new TypeError('OpenTok method called on an object that is not an OpenTok client');
   return context;
@@ -122,7 +158,6 @@ function describeSecret(apiSecret: unknown): string {
 export class OpenTokClient {
   /** The API key (project ID), as a string. */
   readonly apiKey: string;
-  readonly #apiSecret: string;
   /** The base URL of every request. */
   readonly apiUrl: string;
 
@@ -137,18 +172,18 @@ export class OpenTokClient {
     const key = typeof apiKey === 'number' ? apiKey.toString() : apiKey;
     const config = configApi().resolveConfig(key, apiSecret, options);
     this.apiKey = key;
-    this.#apiSecret = apiSecret;
     this.apiUrl = config.apiUrl;
 
     const signingKey = configApi().lazySigningKey(apiSecret, config.vonage);
     const credentials: RestCredentials = { apiKey: key, vonage: config.vonage, signingKey };
     contexts.set(this, {
       ot: this,
-      rest: new (restClientApi().RestClient)(config, credentials),
+      rest: restClientApi().createRestClient(config, credentials),
       projectPath: `/v2/project/${key}`,
       tokens: credentials,
       credentials,
     });
+    secrets.set(this, apiSecret);
     bindMethods(this);
   }
 
@@ -161,11 +196,13 @@ export class OpenTokClient {
   }
 
   /**
-   * The API secret, or the private key in Vonage application mode. A getter over a private field,
-   * so that no form of `util.inspect` or `JSON.stringify` shows it.
+   * The API secret, or the private key in Vonage application mode. A getter over state kept off the
+   * instance, so that no form of `util.inspect` or `JSON.stringify` shows it.
    */
   get apiSecret(): string {
-    return this.#apiSecret;
+    const secret = secrets.get(this);
+    if (secret === undefined) throw new TypeError('apiSecret read on an object that is not an OpenTok client');
+    return secret;
   }
 
   /**
@@ -385,7 +422,7 @@ export class OpenTokClient {
   }
 
   /** Sets the layout classes of streams in a session. */
-  setStreamClassLists(sessionId: string, classListArray: StreamClassList[], callback: ResponseCallback): void {
+  setStreamClassLists(sessionId: string, classListArray: readonly StreamClassList[], callback: ResponseCallback): void {
     streamsApi().setStreamClassLists(contextOf(this), sessionId, classListArray, callback);
   }
 

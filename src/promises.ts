@@ -99,7 +99,7 @@ export interface OpenTokPromises {
   /** Lists the streams of a session. */
   listStreams(sessionId: string): Promise<Stream[]>;
   /** Sets the layout classes of streams; resolves to the response body. */
-  setStreamClassLists(sessionId: string, classListArray: StreamClassList[]): Promise<unknown>;
+  setStreamClassLists(sessionId: string, classListArray: readonly StreamClassList[]): Promise<unknown>;
   /** Disconnects a client. */
   forceDisconnect(sessionId: string, connectionId: string): Promise<void>;
   /** Mutes one stream. */

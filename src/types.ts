@@ -4,12 +4,21 @@ export type { OpenTokClient, OpenTokConstructor, DoneCallback, ResultCallback, L
 export type { OpenTokPromises, ListPage } from './promises';
 export type { HttpResponse, HttpResponseHeaders } from './http/types';
 export type { TokenOptions, TokenRole } from './tokens/token-options';
-export type { SessionOptions } from './sessions/create-session';
-export type { ArchiveOptions, ListArchivesOptions } from './archives/archives';
+export type { ArchiveMode, MediaMode, SessionOptions } from './sessions/create-session';
+export type { ArchiveOptions, ListArchivesOptions, OutputMode } from './archives/archives';
 export type { StreamTrackOptions } from './archives/archive-streams';
-export type { LayoutOptions, LayoutType, ScreenshareLayoutType } from './layouts/set-layout';
+export type {
+  CustomLayoutOptions,
+  LayoutOptions,
+  LayoutType,
+  PredefinedLayoutOptions,
+  PredefinedLayoutType,
+  ScreenshareLayoutOptions,
+  ScreenshareLayoutType,
+} from './layouts/set-layout';
 export type {
   BroadcastOptions,
+  BroadcastOutputs,
   BroadcastResolution,
   HlsOutput,
   ListBroadcastsOptions,
@@ -24,7 +33,7 @@ export type { CaptionsOptions } from './captions/captions';
 export type { WebSocketConnectOptions, WebSocketConnection } from './audio-connector/websocket-connect';
 export type { CallbackOptions } from './callbacks/callbacks';
 export type { Archive, ArchiveStatus } from './models/archive';
-export type { Broadcast } from './models/broadcast';
+export type { Broadcast, BroadcastUrls } from './models/broadcast';
 export type { Callback } from './models/callback';
 export type { Session } from './models/session';
 export type { SipCall } from './models/sip-call';

@@ -123,3 +123,70 @@ describe('copyOwnProperties', () => {
     }
   });
 });
+
+describe('detachableMethods', () => {
+  const { detachableMethods } = require('../dist/core/objects');
+
+  function makeModel() {
+    class Model {
+      constructor(properties) {
+        copyOwnProperties(this, properties);
+      }
+
+      stop(callback) {
+        return callback(this.id);
+      }
+    }
+    detachableMethods(Model.prototype, ['stop']);
+    return Model;
+  }
+
+  it('a method taken off its object still runs on it, and keeps its name', () => {
+    const model = new (makeModel())({ id: 'a' });
+    const { stop } = model;
+    expect(stop((id) => id)).to.equal('a');
+    expect(stop.name).to.equal('stop');
+  });
+
+  it('the first read caches an own, non-enumerable function: no key, no JSON, no spread shows it', () => {
+    const model = new (makeModel())({ id: 'a' });
+    expect(Object.getOwnPropertyDescriptor(model, 'stop')).to.equal(undefined);
+    const first = model.stop;
+    expect(model.stop).to.equal(first);
+    expect(Object.getOwnPropertyDescriptor(model, 'stop')).to.include({ value: first, enumerable: false, writable: true, configurable: true });
+    expect(Object.keys(model)).to.deep.equal(['id']);
+    expect(JSON.stringify(model)).to.equal('{"id":"a"}');
+    expect({ ...model }).to.deep.equal({ id: 'a' });
+  });
+
+  it('costs nothing per object: construction defines only the copied keys', () => {
+    const model = new (makeModel())({ id: 'a', status: 'started' });
+    expect(Reflect.ownKeys(model)).to.deep.equal(['id', 'status']);
+  });
+
+  it('assigning defines an own enumerable data property, as without the accessor (a test double)', () => {
+    const model = new (makeModel())({ id: 'a' });
+    const double = () => 'double';
+    model.stop = double;
+    expect(Object.getOwnPropertyDescriptor(model, 'stop')).to.deep.equal(dataProperty(double));
+  });
+
+  it("a response field of the method's name is copied as data, in order, by copyOwnProperties' fast path too", () => {
+    const Model = makeModel();
+    const model = new Model({ id: 'a', stop: 'not a method', z: 1 });
+    expect(ownDescriptors(model)).to.deep.equal([
+      ['id', dataProperty('a')],
+      ['stop', dataProperty('not a method')],
+      ['z', dataProperty(1)],
+    ]);
+  });
+
+  it('read on the prototype, it is the method itself; a frozen object gets a fresh function each read', () => {
+    const Model = makeModel();
+    expect(Model.prototype.stop((x) => x)).to.equal(undefined);
+    const frozen = Object.freeze(new Model({ id: 'f' }));
+    const { stop } = frozen;
+    expect(stop((id) => id)).to.equal('f');
+    expect(Object.getOwnPropertyDescriptor(frozen, 'stop')).to.equal(undefined);
+  });
+});

@@ -979,10 +979,11 @@ async function runBlock(block, index) {
 describe('README.md JavaScript blocks, run verbatim', () => {
   useNock();
 
-  it('has only js and sh blocks, starts with the init block, and every js block has exactly one table entry', () => {
+  it('has only js, ts and sh blocks, starts with the init block, and every js block has exactly one table entry', () => {
     expect(blocks.length).to.be.greaterThan(0);
     for (const block of blocks) {
-      expect(['js', 'sh'], `language tag of the block starting "${firstLine(block.code)}"`).to.include(block.lang);
+      // The ts blocks are compiled, not run, by test/readme-types.test.js.
+      expect(['js', 'ts', 'sh'], `language tag of the block starting "${firstLine(block.code)}"`).to.include(block.lang);
     }
     expect(jsBlocks.length).to.be.greaterThan(0);
     expect(jsBlocks[0].code.trim()).to.equal(INIT_CODE);

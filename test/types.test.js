@@ -2,88 +2,24 @@
 // Type tests of the built declarations (dist/**/*.d.ts, dist/esm/index.d.mts): the fixtures of
 // test/types import 'opentok' by name, as a consumer does, so the exports map is exercised too.
 // Needs `npx tsc -p .` first (like every test).
-const { execFile } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { expect } = require('chai');
 const ts = require('typescript');
+const {
+  ROOT,
+  runTsc,
+  expectationsOf,
+  compilerOptions: parseOptions,
+  diagnosticsWithoutDirectives,
+  compareWithDirectives,
+} = require('./support/typescript');
 
-const ROOT = path.resolve(__dirname, '..');
 const TYPES_DIR = path.join(__dirname, 'types');
-const TSC = require.resolve('typescript/bin/tsc');
-const DIRECTIVE = /^\s*\/\/ @ts-expect-error (TS\d+)\b/;
-
-/** Runs `tsc -p <project>` with this Node; resolves with the exit code and both outputs. */
-function runTsc(project) {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [TSC, '-p', project, '--pretty', 'false'],
-      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? error.code : 0, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** `{ line (1-based) -> expected code }` of the lines following each `@ts-expect-error TSnnnn`. */
-function expectationsOf(text) {
-  const expected = new Map();
-  text.split('\n').forEach((line, index) => {
-    const match = DIRECTIVE.exec(line);
-    if (match) expected.set(index + 2, Number(match[1].slice(2)));
-  });
-  return expected;
-}
-
-/** The text with every directive disabled, line numbers unchanged. */
-function stripDirectives(text) {
-  return text
-    .split('\n')
-    .map((line) => line.replace('// @ts-expect-error ', '// expected error: '))
-    .join('\n');
-}
 
 /** Parsed options of a test/types tsconfig (lib check off: the tsc run covers it). */
 function compilerOptions(configFile) {
-  const parsed = ts.getParsedCommandLineOfConfigFile(
-    path.join(TYPES_DIR, configFile),
-    { skipLibCheck: true },
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic(diagnostic) {
-        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
-      },
-    },
-  );
-  expect(parsed.errors, 'tsconfig errors').to.deep.equal([]);
-  return parsed.options;
-}
-
-/** Compiles the files with their directives stripped; returns `{ file -> { line -> [codes] } }`. */
-function diagnosticsWithoutDirectives(fileNames) {
-  const options = compilerOptions('tsconfig.json');
-  const stripped = new Map(fileNames.map((file) => [file, stripDirectives(fs.readFileSync(file, 'utf8'))]));
-  const host = ts.createCompilerHost(options);
-  const readSourceFile = host.getSourceFile;
-  host.getSourceFile = (fileName, languageVersionOrOptions, ...rest) => {
-    const text = stripped.get(path.resolve(fileName));
-    return text === undefined
-      ? readSourceFile.call(host, fileName, languageVersionOrOptions, ...rest)
-      : ts.createSourceFile(fileName, text, languageVersionOrOptions);
-  };
-  const program = ts.createProgram({ rootNames: fileNames, options, host });
-  const byFile = {};
-  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
-    const file = diagnostic.file ? path.resolve(diagnostic.file.fileName) : '<global>';
-    const line = diagnostic.file ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : 0;
-    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
-    byFile[file] = byFile[file] || {};
-    byFile[file][line] = byFile[file][line] || [];
-    byFile[file][line].push({ code: diagnostic.code, message });
-  }
-  return byFile;
+  return parseOptions(path.join(TYPES_DIR, configFile), { skipLibCheck: true });
 }
 
 describe('TypeScript declarations (test/types)', function () {
@@ -125,15 +61,33 @@ describe('TypeScript declarations (test/types)', function () {
     expect(interopRun.code).to.equal(0);
   });
 
+  it('has no ES private member (`#private`) in any published declaration file', function () {
+    // A consumer compiling for ES5 (TypeScript's default target) with skipLibCheck off gets TS18028
+    // for every `#private;` in our .d.ts files: private state lives in module-level WeakMaps.
+    const declarationFiles = [];
+    const walk = (dir) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.d\.m?ts$/.test(entry.name)) declarationFiles.push(full);
+      }
+    };
+    walk(path.join(ROOT, 'dist'));
+    expect(declarationFiles.length, 'declaration files under dist/').to.be.greaterThan(50);
+    const withPrivate = declarationFiles.filter((file) => /#private\b/.test(fs.readFileSync(file, 'utf8')));
+    expect(withPrivate.map((file) => path.relative(ROOT, file))).to.deep.equal([]);
+  });
+
   describe('misuses really fail without their @ts-expect-error', function () {
     const files = {
-      'misuse.ts': 52,
+      'misuse.ts': 57,
       'misuse-esm.mts': 2,
     };
     let diagnostics;
 
     before(function () {
-      diagnostics = diagnosticsWithoutDirectives(Object.keys(files).map((file) => path.join(TYPES_DIR, file)));
+      const fixtures = Object.keys(files).map((file) => path.join(TYPES_DIR, file));
+      diagnostics = diagnosticsWithoutDirectives(fixtures, compilerOptions('tsconfig.json'), fixtures);
     });
 
     it('reports no error outside the fixtures (declarations, other files)', function () {
@@ -146,15 +100,10 @@ describe('TypeScript declarations (test/types)', function () {
         const fullPath = path.join(TYPES_DIR, file);
         const expected = expectationsOf(fs.readFileSync(fullPath, 'utf8'));
         expect(expected.size, 'number of @ts-expect-error directives').to.equal(count);
-        const actual = diagnostics[fullPath] || {};
-        const report = (lines) => lines.map((line) => `${file}:${line} ${JSON.stringify(actual[line] || [])}`);
-
-        const missing = [...expected.keys()].filter((line) => !actual[line]);
-        expect(report(missing), 'misuses that compile (type gaps)').to.deep.equal([]);
-        const unexpected = Object.keys(actual).map(Number).filter((line) => !expected.has(line));
-        expect(report(unexpected), 'errors on lines without a directive').to.deep.equal([]);
-        const wrongCode = [...expected].filter(([line, code]) => !actual[line].some((d) => d.code === code));
-        expect(report(wrongCode.map(([line]) => line)), 'misuses failing with another error code').to.deep.equal([]);
+        const { missing, unexpected, wrongCode } = compareWithDirectives(file, expected, diagnostics[fullPath] || {});
+        expect(missing, 'misuses that compile (type gaps)').to.deep.equal([]);
+        expect(unexpected, 'errors on lines without a directive').to.deep.equal([]);
+        expect(wrongCode, 'misuses failing with another error code').to.deep.equal([]);
       });
     }
   });

@@ -6,9 +6,12 @@ import { hasStatus, isSuccess, malformedBody, outcomeError, responseError } from
 import { ArchiveError, ArgumentError, NotFoundError, RequestError } from '../errors';
 import type { HttpOutcome, SuccessOutcome } from '../http/types';
 import type { LayoutOptions } from '../layouts/set-layout';
-import { Archive } from '../models/archive';
+import { ArchiveModel } from '../models/archive';
 
-/** Options of `startArchive` (SPEC §9.1); every key is sent verbatim. */
+/** `composed` (one file for the session) or `individual` (a file per stream). */
+export type OutputMode = 'composed' | 'individual';
+
+/** Options of `startArchive`; every key is sent verbatim. */
 export interface ArchiveOptions {
   /** Name of the archive. */
   name?: string;
@@ -17,7 +20,7 @@ export interface ArchiveOptions {
   /** Record video. Default true. */
   hasVideo?: boolean;
   /** `composed` (one file, default) or `individual` (a file per stream). */
-  outputMode?: 'composed' | 'individual';
+  outputMode?: OutputMode;
   /** Layout of a composed archive. */
   layout?: LayoutOptions;
   /** Resolution of a composed archive. Default `640x480`. */
@@ -48,7 +51,7 @@ function archivePath(ctx: ApiContext, archiveId: unknown): string {
 
 /** `(null, Archive)` for a 2xx object body, else the malformed-body error. */
 function archiveResult(ctx: ApiContext, outcome: SuccessOutcome): readonly unknown[] {
-  return isPlainObject(outcome.body) ? [null, new Archive(ctx.ot, outcome.body)] : [malformedBody(outcome)];
+  return isPlainObject(outcome.body) ? [null, new ArchiveModel(ctx.ot, outcome.body)] : [malformedBody(outcome)];
 }
 
 /** `startArchive(sessionId[, options], callback)` (SPEC §9.1). */
@@ -65,7 +68,7 @@ export function startArchive(ctx: ApiContext, sessionId: unknown, optionsOrCallb
   const interpret = (outcome: HttpOutcome): readonly unknown[] => {
     if (isSuccess(outcome)) {
       const body = outcome.body as { status?: unknown } | string | null;
-      if (isPlainObject(body) && body.status === 'started') return [null, new Archive(ctx.ot, body)];
+      if (isPlainObject(body) && body.status === 'started') return [null, new ArchiveModel(ctx.ot, body)];
       // An empty body is described by its status, as 2.x did: `…: {"status":204}`.
       const shown = body === '' ? { status: outcome.status } : body;
       return [responseError(new RequestError(`Unexpected response from OpenTok: ${JSON.stringify(shown)}`), outcome)];
@@ -150,7 +153,7 @@ export function listArchives(ctx: ApiContext, optionsOrCallback: unknown, maybeC
     if (!isSuccess(outcome)) return [outcomeError(outcome)];
     const body = outcome.body as { items?: unknown; count?: unknown } | null;
     if (!isPlainObject(body) || !Array.isArray(body.items)) return [malformedBody(outcome)];
-    const archives = body.items.map((item: unknown) => new Archive(ctx.ot, optionsObject(item)));
+    const archives = body.items.map((item: unknown) => new ArchiveModel(ctx.ot, optionsObject(item)));
     return [null, archives, body.count || 0];
   };
   const path = `${ctx.projectPath}/archive${search ? `?${search}` : ''}`;

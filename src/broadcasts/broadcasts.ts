@@ -6,7 +6,8 @@ import { hasStatus, isSuccess, malformedBody, outcomeError, passThroughArgs, res
 import { ArgumentError, wrapError } from '../errors';
 import type { OpenTokError } from '../errors';
 import type { HttpOutcome, SuccessOutcome } from '../http/types';
-import { Broadcast } from '../models/broadcast';
+import { BroadcastModel } from '../models/broadcast';
+import type { Broadcast } from '../models/broadcast';
 import { trackFlag } from '../archives/archive-streams';
 import type { LayoutOptions } from '../layouts/set-layout';
 
@@ -26,10 +27,18 @@ export interface RtmpOutput {
   streamName: string;
 }
 
-/** Options of `startBroadcast` (SPEC §10.1); the keys are sent as given. */
+/** The outputs of a broadcast: HLS and/or up to five RTMP outputs. */
+export interface BroadcastOutputs {
+  /** An HLS output. */
+  hls?: HlsOutput;
+  /** RTMP outputs, at most five. */
+  rtmp?: RtmpOutput[];
+}
+
+/** Options of `startBroadcast`; the keys are sent as given. */
 export interface BroadcastOptions {
   /** HLS and/or up to five RTMP outputs. */
-  outputs: { hls?: HlsOutput; rtmp?: RtmpOutput[] };
+  outputs: BroadcastOutputs;
   /** Maximum duration in seconds (60–36000). Default 14400. */
   maxDuration?: number;
   /** Resolution. Default `640x480`. */
@@ -61,11 +70,11 @@ const GET_WRAP = 'Failed to get broadcast. Error: ';
 /** A Broadcast from a 2xx body (JSON object or JSON text), else the malformed-body error. */
 function broadcastFrom(ctx: ApiContext, outcome: SuccessOutcome): Broadcast | OpenTokError {
   const body = outcome.body;
-  if (isPlainObject(body)) return new Broadcast(ctx.ot, body);
+  if (isPlainObject(body)) return new BroadcastModel(ctx.ot, body);
   if (typeof body === 'string') {
     try {
       const parsed: unknown = JSON.parse(body);
-      if (isPlainObject(parsed)) return new Broadcast(ctx.ot, parsed);
+      if (isPlainObject(parsed)) return new BroadcastModel(ctx.ot, parsed);
     } catch {
       // Not JSON: reported as a malformed body below.
     }
@@ -78,7 +87,7 @@ function singleBroadcast(ctx: ApiContext, wrap: string, inner?: (outcome: HttpOu
   return (outcome: HttpOutcome): readonly unknown[] => {
     if (!isSuccess(outcome)) return [wrapError(wrap, inner?.(outcome) ?? outcomeError(outcome))];
     const result = broadcastFrom(ctx, outcome);
-    return result instanceof Broadcast ? [null, result] : [wrapError(wrap, result)];
+    return result instanceof BroadcastModel ? [null, result] : [wrapError(wrap, result)];
   };
 }
 
@@ -151,7 +160,7 @@ export function listBroadcasts(ctx: ApiContext, optionsOrCallback: unknown, mayb
     if (!isSuccess(outcome)) return [outcomeError(outcome)];
     const body = outcome.body as { items?: unknown; count?: unknown } | null;
     if (!isPlainObject(body) || !Array.isArray(body.items)) return [malformedBody(outcome)];
-    const broadcasts = body.items.map((item: unknown) => new Broadcast(ctx.ot, optionsObject(item)));
+    const broadcasts = body.items.map((item: unknown) => new BroadcastModel(ctx.ot, optionsObject(item)));
     return [null, broadcasts, body.count || 0];
   };
   callRest(ctx.rest, { method: 'GET', path }, interpret, callback);

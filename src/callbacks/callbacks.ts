@@ -4,7 +4,7 @@ import { encodedSegment, isNullOrEmpty, isPlainObject, optionsObject } from '../
 import { isSuccess, malformedBody, outcomeError } from '../core/outcomes';
 import { ArgumentError } from '../errors';
 import type { HttpOutcome } from '../http/types';
-import { Callback } from '../models/callback';
+import { CallbackModel } from '../models/callback';
 
 /** Options of `registerCallback` (SPEC §18). */
 export interface CallbackOptions {
@@ -26,7 +26,7 @@ export function registerCallback(ctx: ApiContext, optionsOrCallback: unknown, ma
   const interpret = (outcome: HttpOutcome): readonly unknown[] => {
     if (!isSuccess(outcome)) return [outcomeError(outcome)];
     if (!isPlainObject(outcome.body)) return [malformedBody(outcome)];
-    return [null, new Callback(ctx.ot, outcome.body)];
+    return [null, new CallbackModel(ctx.ot, outcome.body)];
   };
   callRest(ctx.rest, { method: 'POST', path: `${ctx.projectPath}/callback`, json }, interpret, callback);
 }
@@ -51,7 +51,7 @@ export function listCallbacks(ctx: ApiContext, optionsOrCallback: unknown, maybe
   const interpret = (outcome: HttpOutcome): readonly unknown[] => {
     if (!isSuccess(outcome)) return [outcomeError(outcome)];
     if (!Array.isArray(outcome.body)) return [malformedBody(outcome)];
-    return [null, outcome.body.map((item: unknown) => new Callback(ctx.ot, optionsObject(item)))];
+    return [null, outcome.body.map((item: unknown) => new CallbackModel(ctx.ot, optionsObject(item)))];
   };
   callRest(ctx.rest, { method: 'GET', path: `${ctx.projectPath}/callback` }, interpret, callback);
 }

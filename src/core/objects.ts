@@ -21,6 +21,12 @@ export function optionsObject(value: unknown): Record<string, unknown> {
  */
 const assignablePrototypes = new WeakMap<object, boolean>();
 
+/**
+ * Setters of {@link detachableMethods}: each does exactly what assigning a data property would, so
+ * an accessor that has one does not stop `copyOwnProperties` from assigning.
+ */
+const plainSetters = new WeakSet<object>();
+
 function isAssignable(prototype: object | null): boolean {
   if (prototype === null) return true;
   let assignable = assignablePrototypes.get(prototype);
@@ -29,7 +35,11 @@ function isAssignable(prototype: object | null): boolean {
     for (let link: object | null = prototype; link !== null && assignable; link = Object.getPrototypeOf(link) as object | null) {
       for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(link))) {
         const accessor = descriptor.get !== undefined || descriptor.set !== undefined;
-        if (accessor && !(link === Object.prototype && key === '__proto__')) assignable = false;
+        // Compared by identity, never called: not a method taken off its object.
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        const setter = descriptor.set;
+        const transparent = (link === Object.prototype && key === '__proto__') || (setter !== undefined && plainSetters.has(setter));
+        if (accessor && !transparent) assignable = false;
       }
     }
     assignablePrototypes.set(prototype, assignable);
@@ -103,4 +113,37 @@ export function wellFormedText(value: unknown): string {
 /** A path segment encoded with `encodeURIComponent` (archive and callback IDs, SPEC §4.7). */
 export function encodedSegment(value: unknown): string {
   return encodeURIComponent(wellFormedText(value));
+}
+
+/**
+ * Makes methods of a model class work without their object (`util.promisify(archive.stop)`,
+ * `const { stop } = archive`), as 2.x's per-object closures did, at no cost per object: the
+ * prototype gets an accessor instead of the method, and the first read of `object.name` defines an
+ * own, non-enumerable function calling the method on that object. Assigning `object.name` (a test
+ * double, or a response field of that name copied by `copyOwnProperties`) defines an own data
+ * property, exactly as it would without the accessor.
+ */
+export function detachableMethods(prototype: object, names: readonly string[]): void {
+  for (const name of names) {
+    const method = (prototype as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
+    const set = function (this: object, value: unknown): void {
+      Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+    };
+    plainSetters.add(set);
+    Object.defineProperty(prototype, name, {
+      configurable: true,
+      enumerable: false,
+      get(this: object): unknown {
+        if (this === prototype) return method;
+        const detachable = (...args: unknown[]): unknown => method.apply(this, args);
+        Object.defineProperty(detachable, 'name', { value: name });
+        // A frozen object keeps no cache: each read gives a new function.
+        if (Object.isExtensible(this)) {
+          Object.defineProperty(this, name, { value: detachable, writable: true, enumerable: false, configurable: true });
+        }
+        return detachable;
+      },
+      set,
+    });
+  }
 }

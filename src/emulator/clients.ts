@@ -113,17 +113,32 @@ export function removeConnection(
   if (connection.kind === 'client') onClientDisconnected(emulator, project, session);
 }
 
+/** What a simulated client acts on. */
+interface ClientInternals {
+  readonly emulator: Emulator;
+  readonly project: ProjectState;
+  readonly session: SessionState;
+  readonly connection: ConnectionState;
+  readonly initialLayoutClassList: string[];
+}
+
+/**
+ * Each simulated client's state, kept off the instance: the published declarations need no ES
+ * private field (which a consumer compiling for ES5 rejects).
+ */
+const clientInternals = new WeakMap<SimulatedClient, ClientInternals>();
+
+function internalsOf(client: SimulatedClient): ClientInternals {
+  const internals = clientInternals.get(client);
+  if (internals === undefined) throw new TypeError('SimulatedClient member used on another object');
+  return internals;
+}
+
 /**
  * A client connected to an emulated session with a verified token: it can publish streams and
  * disconnect, as OpenTok.js would. Created by `emulator.connectClient()`.
  */
 export class SimulatedClient {
-  readonly #emulator: Emulator;
-  readonly #project: ProjectState;
-  readonly #session: SessionState;
-  readonly #connection: ConnectionState;
-  readonly #initialLayoutClassList: string[];
-
   /** @internal Use `emulator.connectClient()`. */
   constructor(
     emulator: Emulator,
@@ -132,56 +147,56 @@ export class SimulatedClient {
     connection: ConnectionState,
     initialLayoutClassList: string[],
   ) {
-    this.#emulator = emulator;
-    this.#project = project;
-    this.#session = session;
-    this.#connection = connection;
-    this.#initialLayoutClassList = initialLayoutClassList;
+    clientInternals.set(this, { emulator, project, session, connection, initialLayoutClassList });
   }
 
   /** Connection ID (as forceDisconnect, signal and playDTMF take it). */
   get connectionId(): string {
-    return this.#connection.id;
+    return internalsOf(this).connection.id;
   }
 
   /** Session ID. */
   get sessionId(): string {
-    return this.#session.id;
+    return internalsOf(this).session.id;
   }
 
   /** Role granted by the token. */
   get role(): string {
-    return this.#connection.role;
+    return internalsOf(this).connection.role;
   }
 
   /** Connection data of the token. */
   get data(): string {
-    return this.#connection.data;
+    return internalsOf(this).connection.data;
   }
 
   /** False once disconnected (by the client or by forceDisconnect). */
   get connected(): boolean {
-    return this.#session.connections.get(this.#connection.id) === this.#connection;
+    const { session, connection } = internalsOf(this);
+    return session.connections.get(connection.id) === connection;
   }
 
   /** Publishes a stream; refused for `subscriber` tokens and disconnected clients. Returns the stream ID. */
   publish(options: PublishOptions = {}): string {
     if (!this.connected) throw new EmulatorHttpError(409, 'The client is not connected');
     if (this.role === 'subscriber') throw new EmulatorHttpError(403, 'A subscriber token cannot publish');
-    const layoutClassList = options.layoutClassList ?? this.#initialLayoutClassList;
-    return addStream(this.#emulator, this.#project, this.#session, this.#connection, { ...options, layoutClassList }).id;
+    const { emulator, project, session, connection, initialLayoutClassList } = internalsOf(this);
+    const layoutClassList = options.layoutClassList ?? initialLayoutClassList;
+    return addStream(emulator, project, session, connection, { ...options, layoutClassList }).id;
   }
 
   /** Stops publishing one of this client's streams. */
   unpublish(streamId: string): void {
-    const stream = this.#session.streams.get(streamId);
-    if (stream?.connectionId === this.#connection.id) {
-      removeStream(this.#emulator, this.#project, this.#session, stream, 'clientDisconnected');
+    const { emulator, project, session, connection } = internalsOf(this);
+    const stream = session.streams.get(streamId);
+    if (stream?.connectionId === connection.id) {
+      removeStream(emulator, project, session, stream, 'clientDisconnected');
     }
   }
 
   /** Leaves the session (its streams end with it). */
   disconnect(): void {
-    removeConnection(this.#emulator, this.#project, this.#session, this.#connection, 'clientDisconnected');
+    const { emulator, project, session, connection } = internalsOf(this);
+    removeConnection(emulator, project, session, connection, 'clientDisconnected');
   }
 }

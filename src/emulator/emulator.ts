@@ -48,6 +48,29 @@ export interface ApplicationCredentials {
   readonly privateKey: string;
 }
 
+/** What an emulator keeps for itself: its server and the state of requests and pending work. */
+interface EmulatorInternals {
+  readonly server: Server;
+  readonly timers: Set<NodeJS.Timeout>;
+  /** The simulated client behind each client connection (gone with the connection). */
+  readonly clients: WeakMap<ConnectionState, SimulatedClient>;
+  /** Responses under way per socket, so that a parse error does not cut into one. */
+  readonly inFlight: WeakMap<Duplex, number>;
+  url: string;
+}
+
+/**
+ * Each emulator's internals, kept off the instance: the published declarations need no ES private
+ * field (which a consumer compiling for ES5 rejects).
+ */
+const emulatorInternals = new WeakMap<Emulator, EmulatorInternals>();
+
+function internalsOf(emulator: Emulator): EmulatorInternals {
+  const internals = emulatorInternals.get(emulator);
+  if (internals === undefined) throw new TypeError('Emulator member used on another object');
+  return internals;
+}
+
 /**
  * A local OpenTok service: a real HTTP server answering the REST API with the service's wire
  * formats and status codes, in-memory projects, and simulated clients that connect with tokens.
@@ -64,31 +87,25 @@ export class Emulator {
   /** The project created at start. */
   readonly project: ProjectCredentials;
 
-  readonly #server: Server;
-  readonly #timers = new Set<NodeJS.Timeout>();
-  /** The simulated client behind each client connection (gone with the connection). */
-  readonly #clients = new WeakMap<ConnectionState, SimulatedClient>();
-  /** Responses under way per socket, so that a parse error does not cut into one. */
-  readonly #inFlight = new WeakMap<Duplex, number>();
-  #url = '';
-
   private constructor(options: EmulatorOptions) {
     this.options = { latencyMs: options.latencyMs ?? 0, archiveProcessingMs: options.archiveProcessingMs ?? 200 };
     this.faults = new FaultInjector(options.faults);
     this.project = this.createProject({ apiKey: options.apiKey, apiSecret: options.apiSecret });
-    this.#server = createServer((req, res) => {
+    const inFlight = new WeakMap<Duplex, number>();
+    const server = createServer((req, res) => {
       const socket = req.socket;
-      this.#inFlight.set(socket, (this.#inFlight.get(socket) ?? 0) + 1);
-      res.once('close', () => this.#inFlight.set(socket, (this.#inFlight.get(socket) ?? 1) - 1));
-      this.#handle(req, res).catch(() => {
-        // #handle answers every error itself; this only guards against a failure to write.
+      inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+      res.once('close', () => inFlight.set(socket, (inFlight.get(socket) ?? 1) - 1));
+      handle(this, req, res).catch(() => {
+        // handle() answers every error itself; this only guards against a failure to write.
         res.destroy();
       });
     });
-    this.#server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    emulatorInternals.set(this, { server, timers: new Set(), clients: new WeakMap(), inFlight, url: '' });
+    server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
       // As Node's default handler: answer a request that cannot be parsed with a 400 (431 for
       // oversized headers), unless a response on this socket is under way.
-      if (error.code === 'ECONNRESET' || !socket.writable || (this.#inFlight.get(socket) ?? 0) > 0) {
+      if (error.code === 'ECONNRESET' || !socket.writable || (inFlight.get(socket) ?? 0) > 0) {
         socket.destroy();
         return;
       }
@@ -104,19 +121,20 @@ export class Emulator {
   /** Starts an emulator listening on `options.port` (default: a free port) of 127.0.0.1. */
   static async start(options: EmulatorOptions = {}): Promise<Emulator> {
     const emulator = new Emulator(options);
+    const internals = internalsOf(emulator);
     await new Promise<void>((resolve, reject) => {
-      emulator.#server.once('error', reject);
-      emulator.#server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+      internals.server.once('error', reject);
+      internals.server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
     });
-    const address = emulator.#server.address() as AddressInfo;
+    const address = internals.server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    emulator.#url = `http://${host}:${address.port}`;
+    internals.url = `http://${host}:${address.port}`;
     return emulator;
   }
 
   /** Base URL to give the SDK as `apiUrl`, e.g. `http://127.0.0.1:4010`. */
   get url(): string {
-    return this.#url;
+    return internalsOf(this).url;
   }
 
   /** Adds a project (generated credentials unless given). */
@@ -163,7 +181,7 @@ export class Emulator {
     const connection = addConnection(this, project, session, { kind: 'client', role: verified.role, data: verified.data });
     const classes = verified.initialLayoutClassList ? verified.initialLayoutClassList.split(' ') : [];
     const client = new SimulatedClient(this, project, session, connection, classes);
-    this.#clients.set(connection, client);
+    internalsOf(this).clients.set(connection, client);
     return client;
   }
 
@@ -176,7 +194,7 @@ export class Emulator {
     for (const project of this.projects.values()) {
       for (const session of project.sessions.values()) {
         const connection = session.connections.get(connectionId);
-        if (connection) return this.#clients.get(connection);
+        if (connection) return internalsOf(this).clients.get(connection);
       }
     }
     return undefined;
@@ -191,81 +209,91 @@ export class Emulator {
 
   /** Runs `task` after `ms`; pending tasks are cancelled by `close()` and never hold the process. */
   schedule(ms: number, task: () => void): void {
+    const { timers } = internalsOf(this);
     const timer = setTimeout(() => {
-      this.#timers.delete(timer);
+      timers.delete(timer);
       task();
     }, ms);
     timer.unref();
-    this.#timers.add(timer);
+    timers.add(timer);
   }
 
   /** Stops listening, drops open connections and cancels pending work. */
   async close(): Promise<void> {
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
+    const { timers, server } = internalsOf(this);
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
     await new Promise<void>((resolve) => {
-      this.#server.close(() => resolve());
-      this.#server.closeAllConnections();
+      server.close(() => resolve());
+      server.closeAllConnections();
     });
   }
+}
 
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const method = (req.method ?? 'GET').toUpperCase();
-    let target: { path: string; query: URLSearchParams };
-    try {
-      target = parseTarget(req.url);
-    } catch (error) {
-      req.resume();
-      sendJson(res, 400, { code: 400, message: (error as Error).message });
-      return;
-    }
-    const { path, query } = target;
-    const fault = this.faults.take(method, path);
-    const delay = this.options.latencyMs + (fault?.delayMs ?? 0);
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    if (fault?.reset) {
-      req.socket.destroy();
-      return;
-    }
-    if (fault?.status !== undefined) {
-      req.resume();
-      sendJson(res, fault.status, fault.body ?? { code: fault.status, message: 'Injected fault' });
-      return;
-    }
-    let result: RouteResult;
-    let headers: Readonly<Record<string, string>> = {};
-    try {
-      result = await this.#route(req, method, path, query);
-    } catch (error) {
-      const status = error instanceof EmulatorHttpError ? error.status : 500;
-      const message = error instanceof Error ? error.message : 'Internal error';
-      if (error instanceof EmulatorHttpError) headers = error.headers;
-      result = { status, body: { code: status, message } };
-    }
-    if (result.raw) {
-      res.writeHead(result.status, { 'Content-Type': result.raw.contentType, 'Content-Length': String(result.raw.data.length) });
-      res.end(result.raw.data);
-      return;
-    }
-    sendJson(res, result.status, result.body, headers);
+/** Answers one request: injected faults and latency first, then the route, every error as JSON. */
+async function handle(emulator: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  let target: { path: string; query: URLSearchParams };
+  try {
+    target = parseTarget(req.url);
+  } catch (error) {
+    req.resume();
+    sendJson(res, 400, { code: 400, message: (error as Error).message });
+    return;
   }
+  const { path, query } = target;
+  const fault = emulator.faults.take(method, path);
+  const delay = emulator.options.latencyMs + (fault?.delayMs ?? 0);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  if (fault?.reset) {
+    req.socket.destroy();
+    return;
+  }
+  if (fault?.status !== undefined) {
+    req.resume();
+    sendJson(res, fault.status, fault.body ?? { code: fault.status, message: 'Injected fault' });
+    return;
+  }
+  let result: RouteResult;
+  let headers: Readonly<Record<string, string>> = {};
+  try {
+    result = await route(emulator, req, method, path, query);
+  } catch (error) {
+    const status = error instanceof EmulatorHttpError ? error.status : 500;
+    const message = error instanceof Error ? error.message : 'Internal error';
+    if (error instanceof EmulatorHttpError) headers = error.headers;
+    result = { status, body: { code: status, message } };
+  }
+  if (result.raw) {
+    res.writeHead(result.status, { 'Content-Type': result.raw.contentType, 'Content-Length': String(result.raw.data.length) });
+    res.end(result.raw.data);
+    return;
+  }
+  sendJson(res, result.status, result.body, headers);
+}
 
-  async #route(req: IncomingMessage, method: string, path: string, query: URLSearchParams): Promise<RouteResult> {
-    const matched = matchRoute(ROUTES, method, path);
-    if (matched === undefined) {
-      req.resume();
-      throw new EmulatorHttpError(404, 'Not Found');
-    }
-    if ('kind' in matched) {
-      req.resume();
-      throw new EmulatorHttpError(405, 'Method Not Allowed', { Allow: matched.allow.join(', ') });
-    }
-    // As the service: who is asking first (403), then what they sent (413, 400).
-    const project = matched.route.public ? (undefined as unknown as ProjectState) : authenticate(req.headers, this.projects);
-    if (!matched.route.public && matched.params.apiKey !== undefined && matched.params.apiKey !== project.apiKey) {
-      throw new EmulatorHttpError(403, 'The token does not grant access to this project');
-    }
-    const body = parseRequestBody(req.headers['content-type'], await readBody(req));
-    return matched.route.handler({ emulator: this, project, params: matched.params, query, body, req });
+/** The route's result for a request: who is asking (403), what they sent (413, 400), then the handler. */
+async function route(
+  emulator: Emulator,
+  req: IncomingMessage,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+): Promise<RouteResult> {
+  const matched = matchRoute(ROUTES, method, path);
+  if (matched === undefined) {
+    req.resume();
+    throw new EmulatorHttpError(404, 'Not Found');
   }
+  if ('kind' in matched) {
+    req.resume();
+    throw new EmulatorHttpError(405, 'Method Not Allowed', { Allow: matched.allow.join(', ') });
+  }
+  // As the service: who is asking first (403), then what they sent (413, 400).
+  const project = matched.route.public ? (undefined as unknown as ProjectState) : authenticate(req.headers, emulator.projects);
+  if (!matched.route.public && matched.params.apiKey !== undefined && matched.params.apiKey !== project.apiKey) {
+    throw new EmulatorHttpError(403, 'The token does not grant access to this project');
+  }
+  const body = parseRequestBody(req.headers['content-type'], await readBody(req));
+  return matched.route.handler({ emulator, project, params: matched.params, query, body, req });
 }

@@ -16,12 +16,28 @@ export interface DeliveredEvent {
 }
 
 /**
+ * The deliveries in flight of each dispatcher, kept off the instance: the published declarations
+ * need no ES private field (which a consumer compiling for ES5 rejects).
+ */
+const deliveriesInFlight = new WeakMap<EventDispatcher, Set<Promise<void>>>();
+
+function inFlightOf(dispatcher: EventDispatcher): Set<Promise<void>> {
+  const inFlight = deliveriesInFlight.get(dispatcher);
+  if (inFlight === undefined) throw new TypeError('EventDispatcher method called on another object');
+  return inFlight;
+}
+
+/**
  * POSTs the service's event payloads to the callback URLs registered for a group and event.
  * Delivery is fire-and-forget like the service's; `settled()` waits for the ones in flight.
  */
 export class EventDispatcher {
+  /** Every event POST answered or failed so far, in completion order. */
   readonly delivered: DeliveredEvent[] = [];
-  readonly #inFlight = new Set<Promise<void>>();
+
+  constructor() {
+    deliveriesInFlight.set(this, new Set());
+  }
 
   /** Sends `payload` to every callback of `project` registered for `group`/`event`. */
   emit(project: ProjectState, group: CallbackGroup, event: string, payload: JsonRecord): void {
@@ -33,31 +49,34 @@ export class EventDispatcher {
 
   /** Sends `payload` to one URL: a status callback URL given with a request (startRender's). */
   send(url: string, payload: JsonRecord): void {
-    const delivery = this.#post(url, payload).finally(() => this.#inFlight.delete(delivery));
-    this.#inFlight.add(delivery);
+    const inFlight = inFlightOf(this);
+    const delivery = post(url, payload, this.delivered).finally(() => inFlight.delete(delivery));
+    inFlight.add(delivery);
   }
 
   /** Resolves when every event POST in flight has been answered or has failed. */
   async settled(): Promise<void> {
-    while (this.#inFlight.size > 0) await Promise.all([...this.#inFlight]);
+    const inFlight = inFlightOf(this);
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
   }
+}
 
-  async #post(url: string, payload: JsonRecord): Promise<void> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), DELIVERY_TIMEOUT_MS);
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(payload),
-        signal: controller.signal,
-      });
-      await response.text();
-      this.delivered.push({ url, payload, status: response.status });
-    } catch (error) {
-      this.delivered.push({ url, payload, error: (error as Error).message });
-    } finally {
-      clearTimeout(timer);
-    }
+/** POSTs one payload and records the outcome in `delivered`. */
+async function post(url: string, payload: JsonRecord, delivered: DeliveredEvent[]): Promise<void> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), DELIVERY_TIMEOUT_MS);
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(payload),
+      signal: controller.signal,
+    });
+    await response.text();
+    delivered.push({ url, payload, status: response.status });
+  } catch (error) {
+    delivered.push({ url, payload, error: (error as Error).message });
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -16,32 +16,45 @@ export interface FaultRule {
   times?: number;
 }
 
+/**
+ * The rules of each injector, kept off the instance: the published declarations need no ES private
+ * field (which a consumer compiling for ES5 rejects).
+ */
+const activeRules = new WeakMap<FaultInjector, FaultRule[]>();
+
+function rulesOf(injector: FaultInjector): FaultRule[] {
+  const rules = activeRules.get(injector);
+  if (rules === undefined) throw new TypeError('FaultInjector method called on another object');
+  return rules;
+}
+
 /** The active fault rules, matched in insertion order. */
 export class FaultInjector {
-  readonly #rules: FaultRule[] = [];
-
   constructor(rules: readonly FaultRule[] = []) {
+    activeRules.set(this, []);
     for (const rule of rules) this.add(rule);
   }
 
   /** Adds a rule; returns a function that removes it. */
   add(rule: FaultRule): () => void {
+    const rules = rulesOf(this);
     const copy = { ...rule };
-    this.#rules.push(copy);
+    rules.push(copy);
     return () => {
-      const index = this.#rules.indexOf(copy);
-      if (index >= 0) this.#rules.splice(index, 1);
+      const index = rules.indexOf(copy);
+      if (index >= 0) rules.splice(index, 1);
     };
   }
 
   /** Removes every rule. */
   clear(): void {
-    this.#rules.length = 0;
+    rulesOf(this).length = 0;
   }
 
   /** The rule applying to a request, consuming one of its `times`. */
   take(method: string, path: string): FaultRule | undefined {
-    const rule = this.#rules.find(
+    const rules = rulesOf(this);
+    const rule = rules.find(
       (candidate) =>
         (candidate.method === undefined || candidate.method.toUpperCase() === method) &&
         (candidate.path === undefined ||
@@ -50,7 +63,7 @@ export class FaultInjector {
     if (!rule) return undefined;
     if (rule.times !== undefined) {
       rule.times -= 1;
-      if (rule.times <= 0) this.#rules.splice(this.#rules.indexOf(rule), 1);
+      if (rule.times <= 0) rules.splice(rules.indexOf(rule), 1);
     }
     return rule;
   }

@@ -3,8 +3,12 @@ import type { IncomingHttpHeaders } from 'http';
 import { inspect } from 'util';
 import type { HttpResponse, HttpResponseHeaders } from './types';
 
-/** Response headers, read with the case-insensitive `get` of the Fetch API's `Headers`. */
-export class ResponseHeaders implements HttpResponseHeaders {
+/**
+ * Response headers, read with the case-insensitive `get` of the Fetch API's `Headers`. Not
+ * exported: callers see {@link HttpResponseHeaders}, so the ES private field stays out of the
+ * published declarations.
+ */
+class ResponseHeaders implements HttpResponseHeaders {
   readonly #headers: IncomingHttpHeaders;
 
   constructor(headers: IncomingHttpHeaders) {
@@ -41,7 +45,7 @@ export class ResponseHeaders implements HttpResponseHeaders {
   }
 }
 
-/** The HTTP response handed to pass-through and render callbacks (SPEC §6.3). */
+/** The HTTP response handed to pass-through and render callbacks. */
 export class RestResponse implements HttpResponse {
   /** The HTTP status code, e.g. `200`. */
   readonly status: number;
@@ -52,7 +56,7 @@ export class RestResponse implements HttpResponse {
   /** The URL that answered: the request URL, or the last one after redirects. */
   readonly url: string;
   /** The response headers. */
-  readonly headers: ResponseHeaders;
+  readonly headers: HttpResponseHeaders;
 
   constructor(status: number, statusText: string, url: string, headers: IncomingHttpHeaders) {
     this.status = status;

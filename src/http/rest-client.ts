@@ -16,11 +16,25 @@ import type { TransportResult } from './transport';
 import type { HttpOutcome, RestRequest } from './types';
 
 /**
- * The one HTTP client every REST call goes through (SPEC §4): builds the URL and headers, signs a
- * fresh auth JWT, sends with Node's `http`/`https` (see `transport.ts`), parses the body and maps
- * the status. `send` never throws and its promise never rejects: every failure is an outcome.
+ * The one HTTP client every REST call goes through: builds the URL and headers, signs a fresh auth
+ * JWT, sends with Node's `http`/`https` (see `transport.ts`), parses the body and maps the status.
+ * `send` never throws and its promise never rejects: every failure is an outcome.
  */
-export class RestClient {
+export interface RestClient {
+  /** Sends one request and reports its outcome. */
+  send(request: RestRequest): Promise<HttpOutcome>;
+}
+
+/**
+ * A REST client for one OpenTok client's configuration and credentials. Only the interface is
+ * exported: the class keeps its state (credentials, the current auth JWT) in ES private fields,
+ * which must not appear in the published declarations.
+ */
+export function createRestClient(config: ClientConfig, credentials: RestCredentials): RestClient {
+  return new NodeRestClient(config, credentials);
+}
+
+class NodeRestClient implements RestClient {
   readonly #config: ClientConfig;
   readonly #credentials: RestCredentials;
   readonly #selectAgent: AgentSelector;

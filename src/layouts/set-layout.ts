@@ -7,17 +7,46 @@ import { ArgumentError } from '../errors';
 
 /** Layout types of composed archives and broadcasts. */
 export type LayoutType = 'bestFit' | 'pip' | 'verticalPresentation' | 'horizontalPresentation' | 'focus' | 'custom';
+/** The predefined layout types: every layout type but `custom`. */
+export type PredefinedLayoutType = Exclude<LayoutType, 'custom'>;
 /** Layout types allowed while a screen is shared (only with `bestFit`). */
 export type ScreenshareLayoutType = 'bestFit' | 'pip' | 'verticalPresentation' | 'horizontalPresentation';
+
+/** A predefined layout: its type alone. */
+export interface PredefinedLayoutOptions {
+  /** The layout type. */
+  type: PredefinedLayoutType;
+  /** Only a `custom` layout has a stylesheet. */
+  stylesheet?: undefined;
+  /** Only a `bestFit` layout has a screen-share layout (see {@link ScreenshareLayoutOptions}). */
+  screenshareType?: undefined;
+}
+
+/** A custom layout: the stylesheet that positions the streams. */
+export interface CustomLayoutOptions {
+  /** `custom`. */
+  type: 'custom';
+  /** CSS that positions the streams by their layout classes. */
+  stylesheet: string;
+  /** Only a `bestFit` layout has a screen-share layout. */
+  screenshareType?: undefined;
+}
+
+/** The `bestFit` layout, with the layout it switches to while a screen is shared. */
+export interface ScreenshareLayoutOptions {
+  /** `bestFit`. */
+  type: 'bestFit';
+  /** Only a `custom` layout has a stylesheet. */
+  stylesheet?: undefined;
+  /** The layout used while a screen-sharing stream is in the session. */
+  screenshareType?: ScreenshareLayoutType;
+}
 
 /**
  * Layout of a composed archive or broadcast. `stylesheet` belongs to the `custom` type and
  * `screenshareType` to `bestFit`; other combinations do not compile.
  */
-export type LayoutOptions =
-  | { type: 'bestFit'; stylesheet?: undefined; screenshareType?: ScreenshareLayoutType }
-  | { type: 'custom'; stylesheet: string; screenshareType?: undefined }
-  | { type: Exclude<LayoutType, 'bestFit' | 'custom'>; stylesheet?: undefined; screenshareType?: undefined };
+export type LayoutOptions = PredefinedLayoutOptions | CustomLayoutOptions | ScreenshareLayoutOptions;
 
 /** Which resource's layout is set: the path segment and the ID's name in messages. */
 interface LayoutTarget {

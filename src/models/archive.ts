@@ -1,65 +1,86 @@
-import { copyOwnProperties } from '../core/objects';
-import type { OpenTokClient } from '../opentok';
+import type { OutputMode } from '../archives/archives';
+import { copyOwnProperties, detachableMethods } from '../core/objects';
+import type { DoneCallback, OpenTokClient, ResultCallback } from '../opentok';
 
 /** Lifecycle states of an archive. */
 export type ArchiveStatus = 'available' | 'expired' | 'failed' | 'paused' | 'started' | 'stopped' | 'uploaded';
 
-/**
- * A recording of a session (SPEC §9.8). Every key of the service's JSON is copied as-is.
- */
-export class Archive {
+/** A recording of a session. Every key of the service's JSON is copied as-is. */
+export interface Archive {
   /** Archive ID. */
-  declare id: string;
+  id: string;
   /** Lifecycle state. */
-  declare status: ArchiveStatus;
+  status: ArchiveStatus;
   /** Name given at start, or `null`. */
-  declare name: string | null;
+  name: string | null;
   /** ID of the recorded session. */
-  declare sessionId: string;
+  sessionId: string;
   /** API key (project) the archive belongs to. */
-  declare projectId: string | number;
+  projectId: string | number;
   /** Creation time, milliseconds since the epoch. */
-  declare createdAt: number;
+  createdAt: number;
   /** Size in bytes (0 until the file is generated). */
-  declare size: number;
+  size: number;
   /** Duration in seconds. */
-  declare duration: number;
+  duration: number;
   /** `composed` (one file) or `individual` (a file per stream). */
-  declare outputMode: 'composed' | 'individual';
+  outputMode: OutputMode;
   /** Whether audio is recorded. */
-  declare hasAudio: boolean;
+  hasAudio: boolean;
   /** Whether video is recorded. */
-  declare hasVideo: boolean;
+  hasVideo: boolean;
   /** Download URL while `available`, else `null`. */
-  declare url: string | null;
-  /** Why the archive stopped or failed, if known. */
-  declare reason?: string;
+  url: string | null;
+  /** Why the archive stopped or failed (`''` when there is no reason); the service always sends it. */
+  reason: string;
   /** Resolution of a composed archive, e.g. `640x480`. */
-  declare resolution?: string;
+  resolution?: string;
   /** `auto` (every stream) or `manual` (streams added explicitly). */
-  declare streamMode?: 'auto' | 'manual';
+  streamMode?: 'auto' | 'manual';
   /** Streams included in a manual-mode archive. */
-  declare streams?: { streamId: string; hasAudio: boolean; hasVideo: boolean }[];
+  streams?: { streamId: string; hasAudio: boolean; hasVideo: boolean }[];
   /** Any other field the service returned. */
   [field: string]: unknown;
 
+  /** Stops the recording; same as `opentok.stopArchive(archive.id, callback)`. */
+  stop(callback: ResultCallback<Archive>): void;
+  /** Deletes the archive; same as `opentok.deleteArchive(archive.id, callback)`. */
+  delete(callback: DoneCallback): void;
+}
+
+/** Builds an {@link Archive} from the service's JSON (inside the SDK only: the package exports the type). */
+export interface ArchiveConstructor {
+  new (ot: OpenTokClient, properties: object): Archive;
+  readonly prototype: Archive;
+}
+
+/**
+ * The class behind {@link Archive}. Its client and ID are ES private fields, the cheapest private
+ * state per object (a WeakMap entry per archive slowed listArchives measurably). The class is not
+ * exported, so that the published declarations, which an ES5 consumer reads, have no `#private`.
+ */
+class ArchiveImplementation implements Pick<Archive, 'stop' | 'delete'> {
   readonly #ot: OpenTokClient;
   readonly #id: unknown;
 
-  /** Builds an archive from the service's JSON. */
   constructor(ot: OpenTokClient, properties: object) {
     this.#ot = ot;
     this.#id = (properties as { id?: unknown }).id;
     copyOwnProperties(this, properties);
   }
 
-  /** Stops the recording; same as `opentok.stopArchive(archive.id, callback)`. */
-  stop(callback: (error: Error | null, archive?: Archive) => void): void {
+  stop(callback: ResultCallback<Archive>): void {
     this.#ot.stopArchive(this.#id as string, callback);
   }
 
-  /** Deletes the archive; same as `opentok.deleteArchive(archive.id, callback)`. */
-  delete(callback: (error: Error | null) => void): void {
+  delete(callback: DoneCallback): void {
     this.#ot.deleteArchive(this.#id as string, callback);
   }
 }
+// Shown as `Archive { ... }` by util.inspect and the console, as before.
+Object.defineProperty(ArchiveImplementation, 'name', { value: 'Archive' });
+// Its methods work without the object, as 2.x's per-object closures did.
+detachableMethods(ArchiveImplementation.prototype, ['stop', 'delete']);
+
+/** The archive constructor the API modules use (a value the package does not export). */
+export const ArchiveModel = ArchiveImplementation as unknown as ArchiveConstructor;

@@ -1,46 +1,67 @@
-import { copyOwnProperties } from '../core/objects';
-import type { OpenTokClient } from '../opentok';
+import type { RtmpOutput } from '../broadcasts/broadcasts';
+import { copyOwnProperties, detachableMethods } from '../core/objects';
+import type { OpenTokClient, ResultCallback } from '../opentok';
 
-/** Keys of the service's JSON a Broadcast does not copy (SPEC §10.6). */
+/** Keys of the service's JSON a Broadcast does not copy. */
 const NOT_COPIED = new Set(['event', 'partnerId']);
 
-/** A live-streaming broadcast of a session (SPEC §10.6). */
-export class Broadcast {
+/** The output URLs of a broadcast and their states, as the service reports them. */
+export interface BroadcastUrls {
+  /** URL of the HLS playlist. */
+  hls?: string;
+  /** State of the HLS output. */
+  hlsStatus?: 'connecting' | 'ready' | 'live' | 'ended' | 'error';
+  /** The RTMP outputs, each with its state. */
+  rtmp?: (RtmpOutput & { status?: string })[];
+}
+
+/** A live-streaming broadcast of a session. Every key of the service's JSON is copied, but `event` and `partnerId`. */
+export interface Broadcast {
   /** Broadcast ID. */
-  declare id: string;
+  id: string;
   /** ID of the broadcast session. */
-  declare sessionId: string;
+  sessionId: string;
   /** API key (project) the broadcast belongs to. */
-  declare projectId: number | string;
+  projectId: number | string;
   /** Creation time, milliseconds since the epoch. */
-  declare createdAt: number;
+  createdAt: number;
   /** Last update, milliseconds since the epoch. */
-  declare updatedAt?: number;
+  updatedAt: number;
   /** Resolution, e.g. `640x480`. */
-  declare resolution?: string;
+  resolution: string;
   /** HLS and RTMP output URLs and states. */
-  declare broadcastUrls?: {
-    hls?: string;
-    hlsStatus?: 'connecting' | 'ready' | 'live' | 'ended' | 'error';
-    rtmp?: { id?: string; serverUrl: string; streamName: string; status?: string }[];
-  };
+  broadcastUrls?: BroadcastUrls;
   /** Maximum duration in seconds. */
-  declare maxDuration?: number;
+  maxDuration?: number;
   /** Maximum video bitrate, bits per second. */
-  declare maxBitrate?: number;
+  maxBitrate?: number;
   /** `auto` or `manual`. */
-  declare streamMode?: 'auto' | 'manual';
+  streamMode?: 'auto' | 'manual';
   /** Streams included in a manual-mode broadcast. */
-  declare streams?: { streamId: string; hasAudio: boolean; hasVideo: boolean }[];
+  streams?: { streamId: string; hasAudio: boolean; hasVideo: boolean }[];
   /** `started` or `stopped`. */
-  declare status?: string;
+  status?: string;
   /** Any other field the service returned. */
   [field: string]: unknown;
 
+  /** Stops the broadcast; same as `opentok.stopBroadcast(broadcast.id, callback)`. */
+  stop(callback: ResultCallback<Broadcast>): void;
+}
+
+/** Builds a {@link Broadcast} from the service's JSON object or text (inside the SDK only: the package exports the type). */
+export interface BroadcastConstructor {
+  new (ot: OpenTokClient, json: object | string): Broadcast;
+  readonly prototype: Broadcast;
+}
+
+/**
+ * The class behind {@link Broadcast}: its client and ID are ES private fields (see `ArchiveImplementation`),
+ * and it is not exported, so that the published declarations have no `#private`.
+ */
+class BroadcastImplementation implements Pick<Broadcast, 'stop'> {
   readonly #ot: OpenTokClient;
   readonly #id: unknown;
 
-  /** Builds a broadcast from the service's JSON object or its JSON text. */
   constructor(ot: OpenTokClient, json: object | string) {
     const properties: unknown = typeof json === 'string' ? JSON.parse(json) : json;
     this.#ot = ot;
@@ -48,8 +69,14 @@ export class Broadcast {
     copyOwnProperties(this, properties, NOT_COPIED);
   }
 
-  /** Stops the broadcast; same as `opentok.stopBroadcast(broadcast.id, callback)`. */
-  stop(callback: (error: Error | null, broadcast?: Broadcast) => void): void {
+  stop(callback: ResultCallback<Broadcast>): void {
     this.#ot.stopBroadcast(this.#id as string, callback);
   }
 }
+// Shown as `Broadcast { ... }` by util.inspect and the console, as before.
+Object.defineProperty(BroadcastImplementation, 'name', { value: 'Broadcast' });
+// Its methods work without the object, as 2.x's per-object closures did.
+detachableMethods(BroadcastImplementation.prototype, ['stop']);
+
+/** The broadcast constructor the API modules use (a value the package does not export). */
+export const BroadcastModel = BroadcastImplementation as unknown as BroadcastConstructor;

@@ -1,33 +1,53 @@
-import { copyOwnProperties } from '../core/objects';
-import type { OpenTokClient } from '../opentok';
+import { copyOwnProperties, detachableMethods } from '../core/objects';
+import type { DoneCallback, OpenTokClient } from '../opentok';
 
-/** A registered event callback (SPEC §18). */
-export class Callback {
+/** A registered event callback. */
+export interface Callback {
   /** Callback ID. */
-  declare id: string;
+  id: string;
   /** Event group, e.g. `connection`, `stream`. */
-  declare group: string;
+  group: string;
   /** Event name, e.g. `created`, `destroyed`. */
-  declare event: string;
+  event: string;
   /** URL the service POSTs events to. */
-  declare url: string;
+  url: string;
   /** Registration time, milliseconds since the epoch. */
-  declare createdAt?: number;
+  createdAt?: number;
   /** Any other field the service returned. */
   [field: string]: unknown;
 
+  /** Unregisters this callback; same as `opentok.unregisterCallback(callback.id, cb)`. */
+  unregister(callback: DoneCallback): void;
+}
+
+/** Builds a {@link Callback} from the service's JSON (inside the SDK only: the package exports the type). */
+export interface CallbackConstructor {
+  new (ot: OpenTokClient, properties: object): Callback;
+  readonly prototype: Callback;
+}
+
+/**
+ * The class behind {@link Callback}: its client and ID are ES private fields (see `ArchiveImplementation`),
+ * and it is not exported, so that the published declarations have no `#private`.
+ */
+class CallbackImplementation implements Pick<Callback, 'unregister'> {
   readonly #ot: OpenTokClient;
   readonly #id: unknown;
 
-  /** Builds a callback from the service's JSON. */
   constructor(ot: OpenTokClient, properties: object) {
     this.#ot = ot;
     this.#id = (properties as { id?: unknown }).id;
     copyOwnProperties(this, properties);
   }
 
-  /** Unregisters this callback; same as `opentok.unregisterCallback(callback.id, cb)`. */
-  unregister(callback: (error: Error | null) => void): void {
+  unregister(callback: DoneCallback): void {
     this.#ot.unregisterCallback(this.#id as string, callback);
   }
 }
+// Shown as `Callback { ... }` by util.inspect and the console, as before.
+Object.defineProperty(CallbackImplementation, 'name', { value: 'Callback' });
+// Its methods work without the object, as 2.x's per-object closures did.
+detachableMethods(CallbackImplementation.prototype, ['unregister']);
+
+/** The callback constructor the API modules use (a value the package does not export). */
+export const CallbackModel = CallbackImplementation as unknown as CallbackConstructor;

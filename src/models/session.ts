@@ -1,5 +1,6 @@
 import { copyOwnProperties } from '../core/objects';
 import type { OpenTokClient } from '../opentok';
+import type { ArchiveMode, MediaMode } from '../sessions/create-session';
 import type { TokenOptions } from '../tokens/token-options';
 
 const RESERVED = new Set(['ot', 'sessionId']);
@@ -14,9 +15,9 @@ export class Session {
   /** The session ID. */
   sessionId: string;
   /** Media mode the session was created with (`routed` or `relayed`), when created by `createSession`. */
-  declare mediaMode?: 'routed' | 'relayed';
+  declare mediaMode?: MediaMode;
   /** Archive mode the session was created with (`manual` or `always`), when created by `createSession`. */
-  declare archiveMode?: 'manual' | 'always';
+  declare archiveMode?: ArchiveMode;
   /** IPv4 location hint the session was created with, if any. */
   declare location?: string;
   /** Any other property the session was created with. */

@@ -2,35 +2,42 @@ import { copyOwnProperties } from '../core/objects';
 import type { OpenTokClient } from '../opentok';
 
 /**
- * A SIP call dialled into a session (SPEC §11.1). Exported under its original name
+ * The client of each SIP call, kept off the instance: `util.inspect` and `JSON.stringify` show only
+ * the service's fields, and the published declarations (the class is exported as
+ * `OpenTok.SipInterconnect`) need no ES private field, which a consumer compiling for ES5 rejects.
+ * One entry per `dial`: no list method builds SIP calls.
+ */
+const clients = new WeakMap<SipCall, OpenTokClient>();
+
+/**
+ * A SIP call dialled into a session. Exported under its original name
  * `SipInterconnect` as well (`require('opentok/lib/sipInterconnect.js')`).
  */
 export class SipCall {
   /** Conference ID of the call. */
-  declare id?: string;
+  declare id: string;
   /** Connection ID of the SIP participant. */
-  declare connectionId?: string;
+  declare connectionId: string;
   /** ID of the audio (and video) stream the call publishes. */
-  declare streamId?: string;
+  declare streamId: string;
   /**
    * The session the call was dialled into: the service's reply has none, so `dial` sets the
    * session ID it was given (a reply that has one keeps its own).
    */
-  declare sessionId?: string;
+  declare sessionId: string;
   /** Any other field the service returned. */
   [field: string]: unknown;
 
-  // Kept for the original constructor signature; not exposed as data.
-  readonly #ot: OpenTokClient;
-
   /** The OpenTok client that dialled the call. */
   get client(): OpenTokClient {
-    return this.#ot;
+    const client = clients.get(this);
+    if (client === undefined) throw new TypeError('SipCall.client read on an object that is not a SipCall');
+    return client;
   }
 
   /** Builds a SIP call from the service's JSON. */
   constructor(ot: OpenTokClient, properties: object) {
-    this.#ot = ot;
+    clients.set(this, ot);
     copyOwnProperties(this, properties);
   }
 }

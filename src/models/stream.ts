@@ -4,12 +4,12 @@ import { copyOwnProperties } from '../core/objects';
 export class Stream {
   /** Stream ID. */
   declare id: string;
-  /** Name given by the publisher. */
-  declare name?: string;
+  /** Name given by the publisher (`''` when none). */
+  declare name: string;
   /** Layout classes of the stream. */
-  declare layoutClassList?: string[];
-  /** `camera` or `screen`. */
-  declare videoType?: 'camera' | 'screen' | 'custom';
+  declare layoutClassList: string[];
+  /** `camera`, `screen` or `custom` (a custom video source). */
+  declare videoType: 'camera' | 'screen' | 'custom';
   /** Any other field the service returned. */
   [field: string]: unknown;
 

@@ -4,6 +4,7 @@ import type { ApiContext } from '../core/context';
 import { optionsObject, toText } from '../core/objects';
 import { isSuccess, outcomeError } from '../core/outcomes';
 import { ArgumentError } from '../errors';
+import type { OpenTokError } from '../errors';
 import type { HttpOutcome, HttpResponse } from '../http/types';
 
 /** An Experience Composer render, as the service returns it (SPEC §16). */
@@ -48,8 +49,13 @@ export interface ListRendersOptions {
   count?: number;
 }
 
-/** Render callbacks: three values on success, one on error. */
-export type RenderCallback<T> = (error: Error | null, result?: T, response?: HttpResponse) => void;
+/**
+ * Render callbacks: `(null, body, response)` on success, `(error)` on failure (the other arguments
+ * are then `undefined`; declared non-optional, as `@types/node` declares its callbacks). The error
+ * is an {@link OpenTokError}, or a plain `Error` from an argument check (`statusCode`, `body` and
+ * `cause` are optional, so the type covers both).
+ */
+export type RenderCallback<T> = (error: OpenTokError | null, result: T, response: HttpResponse) => void;
 
 /** Success `(null, body, response)`, error `(err)` (SPEC §16). */
 function renderResult(outcome: HttpOutcome): readonly unknown[] {

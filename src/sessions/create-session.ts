@@ -7,12 +7,17 @@ import { wrapError } from '../errors';
 import type { HttpOutcome } from '../http/types';
 import { Session } from '../models/session';
 
-/** Options of `createSession` (SPEC §7.1). */
+/** `routed` (streams go through the OpenTok Media Router) or `relayed` (peer-to-peer). */
+export type MediaMode = 'relayed' | 'routed';
+/** `manual` (archives are started by `startArchive`) or `always` (every session is archived). */
+export type ArchiveMode = 'manual' | 'always';
+
+/** Options of `createSession`. */
 export interface SessionOptions {
   /** `routed` (OpenTok Media Router) or `relayed` (peer-to-peer). Default `relayed`. */
-  mediaMode?: 'routed' | 'relayed';
+  mediaMode?: MediaMode;
   /** `manual` or `always` (requires `routed`). Default `manual`. */
-  archiveMode?: 'manual' | 'always';
+  archiveMode?: ArchiveMode;
   /** IPv4 address used as a location hint. */
   location?: string;
   /** End-to-end encryption. */

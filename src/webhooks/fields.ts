@@ -19,32 +19,35 @@ export function isRecord(value: unknown): value is WebhookPayload {
  * (`stream.connection.id`). Every reader throws a `WebhookError` on a missing or mistyped value.
  */
 export class FieldReader {
-  readonly #object: WebhookPayload;
-  readonly #prefix: string;
+  // TypeScript-private rather than ES-private: the published declarations of this internal class
+  // must not contain `#private` (a consumer compiling for ES5 rejects it), and the fields hold only
+  // the webhook body the application handed in.
+  private readonly fields: WebhookPayload;
+  private readonly prefix: string;
 
   constructor(object: WebhookPayload, prefix = '') {
-    this.#object = object;
-    this.#prefix = prefix;
+    this.fields = object;
+    this.prefix = prefix;
   }
 
   /** Whether the field is present (not `undefined`). */
   has(key: string): boolean {
-    return this.#object[key] !== undefined;
+    return this.fields[key] !== undefined;
   }
 
   /** The raw value of the field. */
   raw(key: string): unknown {
-    return this.#object[key];
+    return this.fields[key];
   }
 
   /** The field's dotted path. */
   path(key: string): string {
-    return this.#prefix + key;
+    return this.prefix + key;
   }
 
   /** A required string; IDs (`nonEmpty`) must not be `''`. */
   string(key: string, nonEmpty = false): string {
-    const value = this.#object[key];
+    const value = this.fields[key];
     if (typeof value !== 'string') throw fieldError(this.path(key), 'must be a string');
     if (nonEmpty && value === '') throw fieldError(this.path(key), 'must not be empty');
     return value;
@@ -52,7 +55,7 @@ export class FieldReader {
 
   /** A required finite number. */
   number(key: string): number {
-    const value = this.#object[key];
+    const value = this.fields[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) throw fieldError(this.path(key), 'must be a number');
     return value;
   }
@@ -66,14 +69,14 @@ export class FieldReader {
 
   /** A required object, read with its own reader. */
   object(key: string): FieldReader {
-    const value = this.#object[key];
+    const value = this.fields[key];
     if (!isRecord(value)) throw fieldError(this.path(key), 'must be an object');
     return new FieldReader(value, `${this.path(key)}.`);
   }
 
   /** Checks the type of an optional field present in the payload: `string`, `number`, `boolean`, `object`, `array`, `string|null`. */
   optional(key: string, kind: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'string|null'): void {
-    const value = this.#object[key];
+    const value = this.fields[key];
     if (value === undefined) return;
     switch (kind) {
       case 'string':
@@ -108,7 +111,7 @@ export class FieldReader {
       const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0];
       throw new WebhookError(`${PREFIX}${listed} must be a string or number`);
     }
-    const value = this.#object[key];
+    const value = this.fields[key];
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
     if (typeof value !== 'string') throw fieldError(this.path(key), 'must be a string or number');
     if (value === '') throw fieldError(this.path(key), 'must not be empty');

@@ -70,8 +70,8 @@ const sessionOptions: OpenTok.SessionOptions = {
   archiveResolution: '1280x720',
 };
 opentok.createSession((err, session) => {
-  assertType<Error | null>()(err, true);
-  assertType<OpenTok.Session | undefined>()(session, true);
+  assertType<OpenTok.OpenTokError | null>()(err, true);
+  assertType<OpenTok.Session>()(session, true);
 });
 opentok.createSession(sessionOptions, (err: Error | null, session?: OpenTok.Session) => {
   if (err || !session) return;
@@ -107,8 +107,8 @@ const archiveOptions: OpenTok.ArchiveOptions = {
 const customLayout: OpenTok.LayoutOptions = { type: 'custom', stylesheet: 'stream.instructor {position: absolute;}' };
 const pipLayout: OpenTok.LayoutOptions = { type: 'pip' };
 opentok.startArchive(SESSION_ID, (err, archive) => {
-  assertType<Error | null>()(err, true);
-  assertType<OpenTok.Archive | undefined>()(archive, true);
+  assertType<OpenTok.OpenTokError | null>()(err, true);
+  assertType<OpenTok.Archive>()(archive, true);
 });
 opentok.startArchive(SESSION_ID, archiveOptions, (err: Error | null, archive?: OpenTok.Archive) => {
   if (err instanceof OpenTok.ArchiveError) {
@@ -128,25 +128,25 @@ opentok.startArchive(SESSION_ID, archiveOptions, (err: Error | null, archive?: O
   assertType<'composed' | 'individual'>()(archive.outputMode, true);
   assertType<string | null>()(archive.url, true);
   archive.stop((stopErr, stopped) => {
-    assertType<Error | null>()(stopErr, true);
-    assertType<OpenTok.Archive | undefined>()(stopped, true);
+    assertType<OpenTok.OpenTokError | null>()(stopErr, true);
+    assertType<OpenTok.Archive>()(stopped, true);
   });
-  archive.delete((deleteErr) => assertType<Error | null>()(deleteErr, true));
+  archive.delete((deleteErr) => assertType<OpenTok.OpenTokError | null>()(deleteErr, true));
 });
 opentok.startArchive(SESSION_ID, { outputMode: 'individual' }, () => undefined);
 opentok.startArchive(SESSION_ID, { layout: customLayout, resolution: '720x1280' }, () => undefined);
 opentok.startArchive(SESSION_ID, { layout: pipLayout, streamMode: 'auto', quantizationParameter: 25 }, () => undefined);
 opentok.startArchive(SESSION_ID, null, () => undefined);
-opentok.stopArchive('ARCHIVE_ID', (err, archive) => assertType<OpenTok.Archive | undefined>()(archive, true));
+opentok.stopArchive('ARCHIVE_ID', (err, archive) => assertType<OpenTok.Archive>()(archive, true));
 opentok.getArchive('ARCHIVE_ID', (err, archive) => {
   if (err instanceof OpenTok.NotFoundError) assertType<number | undefined>()(err.statusCode, true);
-  assertType<OpenTok.Archive | undefined>()(archive, true);
+  assertType<OpenTok.Archive>()(archive, true);
 });
-opentok.deleteArchive('ARCHIVE_ID', (err) => assertType<Error | null>()(err, true));
+opentok.deleteArchive('ARCHIVE_ID', (err) => assertType<OpenTok.OpenTokError | null>()(err, true));
 opentok.listArchives((err, archives, totalCount) => {
-  assertType<Error | null>()(err, true);
-  assertType<OpenTok.Archive[] | undefined>()(archives, true);
-  assertType<number | undefined>()(totalCount, true);
+  assertType<OpenTok.OpenTokError | null>()(err, true);
+  assertType<OpenTok.Archive[]>()(archives, true);
+  assertType<number>()(totalCount, true);
 });
 opentok.listArchives(
   { offset: 0, count: 100, sessionId: SESSION_ID },
@@ -154,13 +154,13 @@ opentok.listArchives(
     if (archives && totalCount !== undefined) assertType<string>()(archives[0].id, true);
   },
 );
-opentok.addArchiveStream('ARCHIVE_ID', 'STREAM_ID', (err) => assertType<Error | null>()(err, true));
+opentok.addArchiveStream('ARCHIVE_ID', 'STREAM_ID', (err) => assertType<OpenTok.OpenTokError | null>()(err, true));
 opentok.addArchiveStream('ARCHIVE_ID', 'STREAM_ID', { hasAudio: true, hasVideo: false }, () => undefined);
-opentok.removeArchiveStream('ARCHIVE_ID', 'STREAM_ID', (err) => assertType<Error | null>()(err, true));
+opentok.removeArchiveStream('ARCHIVE_ID', 'STREAM_ID', (err) => assertType<OpenTok.OpenTokError | null>()(err, true));
 opentok.setArchiveLayout('ARCHIVE_ID', 'pip', (err, body, response) => {
-  assertType<Error | null>()(err, true);
+  assertType<OpenTok.OpenTokError | null>()(err, true);
   assertType<unknown>()(body, true);
-  assertType<OpenTok.HttpResponse | null | undefined>()(response, true);
+  assertType<OpenTok.HttpResponse | null>()(response, true);
   if (response) {
     assertType<number>()(response.status, true);
     assertType<string | null>()(response.headers.get('x-request-id'), true);
@@ -190,26 +190,26 @@ const broadcastOptions: OpenTok.BroadcastOptions = {
 const lowLatency: OpenTok.HlsOutput = { lowLatency: true };
 const resolution: OpenTok.BroadcastResolution = '1080x1920';
 opentok.startBroadcast(SESSION_ID, broadcastOptions, (err, broadcast) => {
-  assertType<Error | null>()(err, true);
-  assertType<OpenTok.Broadcast | undefined>()(broadcast, true);
+  assertType<OpenTok.OpenTokError | null>()(err, true);
+  assertType<OpenTok.Broadcast>()(broadcast, true);
   if (!broadcast) return;
   assertType<string>()(broadcast.id, true);
   assertType<string>()(broadcast.sessionId, true);
   assertType<string | undefined>()(broadcast.broadcastUrls?.hls, true);
-  broadcast.stop((stopErr, stopped) => assertType<OpenTok.Broadcast | undefined>()(stopped, true));
+  broadcast.stop((stopErr, stopped) => assertType<OpenTok.Broadcast>()(stopped, true));
 });
 opentok.startBroadcast(SESSION_ID, { outputs: { hls: lowLatency }, resolution }, () => undefined);
-opentok.stopBroadcast('BROADCAST_ID', (err, broadcast) => assertType<OpenTok.Broadcast | undefined>()(broadcast, true));
+opentok.stopBroadcast('BROADCAST_ID', (err, broadcast) => assertType<OpenTok.Broadcast>()(broadcast, true));
 opentok.getBroadcast('BROADCAST_ID', (err: Error | null, broadcast?: OpenTok.Broadcast) => broadcast);
 opentok.listBroadcasts((err, broadcasts, totalCount) => {
-  assertType<OpenTok.Broadcast[] | undefined>()(broadcasts, true);
-  assertType<number | undefined>()(totalCount, true);
+  assertType<OpenTok.Broadcast[]>()(broadcasts, true);
+  assertType<number>()(totalCount, true);
 });
 opentok.listBroadcasts({ offset: 5, count: 10, sessionId: SESSION_ID }, () => undefined);
 opentok.setBroadcastLayout('BROADCAST_ID', 'horizontalPresentation', () => undefined);
 opentok.setBroadcastLayout('BROADCAST_ID', 'custom', 'stream {}', (err, body, response) => {
   assertType<unknown>()(body, true);
-  assertType<OpenTok.HttpResponse | null | undefined>()(response, true);
+  assertType<OpenTok.HttpResponse | null>()(response, true);
 });
 opentok.setBroadcastLayout('BROADCAST_ID', 'bestFit', undefined, 'pip', () => undefined);
 opentok.addBroadcastStream('BROADCAST_ID', 'STREAM_ID', (err, body) => assertType<unknown>()(body, true));
@@ -228,20 +228,20 @@ const dialOptions: OpenTok.DialOptions = {
   streams: ['STREAM_ID'],
 };
 opentok.dial(SESSION_ID, 'TOKEN', 'sip:user@sip.example.com;transport=tls', (err, sipCall) => {
-  assertType<Error | null>()(err, true);
-  assertType<OpenTok.SipCall | undefined>()(sipCall, true);
+  assertType<OpenTok.OpenTokError | null>()(err, true);
+  assertType<OpenTok.SipCall>()(sipCall, true);
   if (err instanceof OpenTok.SipError) assertType<OpenTok.SipError>()(err, true);
 });
 opentok.dial(SESSION_ID, 'TOKEN', 'sip:user@sip.example.com', dialOptions, (err, sipCall?: OpenTok.SipInterconnect) => {
   if (!sipCall) return;
-  assertType<string | undefined>()(sipCall.id, true);
-  assertType<string | undefined>()(sipCall.connectionId, true);
-  assertType<string | undefined>()(sipCall.streamId, true);
+  assertType<string>()(sipCall.id, true);
+  assertType<string>()(sipCall.connectionId, true);
+  assertType<string>()(sipCall.streamId, true);
   assertType<OpenTok.Client>()(sipCall.client, true);
 });
 const legacySip: OpenTok.SipCall = new LegacySipInterconnect(opentok, { id: 'CONF_ID' });
 assertType<typeof OpenTok.SipInterconnect>()(LegacySipInterconnect, true);
-opentok.playDTMF(SESSION_ID, null, '1234#p*', (err) => assertType<Error | null>()(err, true));
+opentok.playDTMF(SESSION_ID, null, '1234#p*', (err) => assertType<OpenTok.OpenTokError | null>()(err, true));
 opentok.playDTMF(SESSION_ID, 'CONNECTION_ID', '9', () => undefined);
 const wsOptions: OpenTok.WebSocketConnectOptions = {
   streams: ['STREAM_ID'],
@@ -249,7 +249,7 @@ const wsOptions: OpenTok.WebSocketConnectOptions = {
   bidirectional: true,
 };
 opentok.websocketConnect(SESSION_ID, 'TOKEN', 'wss://example.com/ws', (err, connection) => {
-  assertType<OpenTok.WebSocketConnection | undefined>()(connection, true);
+  assertType<OpenTok.WebSocketConnection>()(connection, true);
   if (connection) assertType<string>()(connection.connectionId, true);
 });
 opentok.websocketConnect(SESSION_ID, 'TOKEN', 'wss://example.com/ws', wsOptions, () => undefined);
@@ -257,10 +257,10 @@ opentok.websocketConnect(SESSION_ID, 'TOKEN', 'wss://example.com/ws', wsOptions,
 // ---------------------------------------------------------------------------------------------
 // Streams, moderation, signaling.
 opentok.getStream(SESSION_ID, 'STREAM_ID', (err, stream) => {
-  assertType<OpenTok.Stream | undefined>()(stream, true);
+  assertType<OpenTok.Stream>()(stream, true);
   if (!stream) return;
   assertType<string>()(stream.id, true);
-  assertType<string[] | undefined>()(stream.layoutClassList, true);
+  assertType<string[]>()(stream.layoutClassList, true);
 });
 opentok.listStreams(SESSION_ID, (err: Error | null, streams?: OpenTok.Stream[]) => {
   assertType<OpenTok.Stream[] | undefined>()(streams, true);
@@ -268,13 +268,13 @@ opentok.listStreams(SESSION_ID, (err: Error | null, streams?: OpenTok.Stream[]) 
 const classLists: OpenTok.StreamClassList[] = [{ id: 'STREAM_ID', layoutClassList: ['focus'] }];
 opentok.setStreamClassLists(SESSION_ID, classLists, (err, body, response) => {
   assertType<unknown>()(body, true);
-  assertType<OpenTok.HttpResponse | null | undefined>()(response, true);
+  assertType<OpenTok.HttpResponse | null>()(response, true);
 });
 opentok.forceDisconnect(SESSION_ID, 'CONNECTION_ID', (err) => {
   if (err instanceof OpenTok.ForceDisconnectError) assertType<number | undefined>()(err.statusCode, true);
 });
-opentok.forceMuteStream(SESSION_ID, 'STREAM_ID', (err) => assertType<Error | null>()(err, true));
-opentok.forceMuteAll(SESSION_ID, (err) => assertType<Error | null>()(err, true));
+opentok.forceMuteStream(SESSION_ID, 'STREAM_ID', (err) => assertType<OpenTok.OpenTokError | null>()(err, true));
+opentok.forceMuteAll(SESSION_ID, (err) => assertType<OpenTok.OpenTokError | null>()(err, true));
 const muteOptions: OpenTok.ForceMuteAllOptions = { excludedStreamIds: ['STREAM_ID'] };
 opentok.forceMuteAll(SESSION_ID, muteOptions, () => undefined);
 opentok.disableForceMute(SESSION_ID, () => undefined);
@@ -296,38 +296,38 @@ const renderOptions: OpenTok.RenderOptions = {
   properties: { name: 'Composed stream' },
 };
 opentok.startRender(renderOptions, (err, render, response) => {
-  assertType<Error | null>()(err, true);
-  assertType<OpenTok.Render | undefined>()(render, true);
-  assertType<OpenTok.HttpResponse | undefined>()(response, true);
+  assertType<OpenTok.OpenTokError | null>()(err, true);
+  assertType<OpenTok.Render>()(render, true);
+  assertType<OpenTok.HttpResponse>()(response, true);
   if (render) assertType<'starting' | 'started' | 'stopped' | 'failed'>()(render.status, true);
 });
-opentok.getRender('RENDER_ID', (err, render) => assertType<OpenTok.Render | undefined>()(render, true));
+opentok.getRender('RENDER_ID', (err, render) => assertType<OpenTok.Render>()(render, true));
 opentok.listRenders({ offset: 0, count: 10 }, (err, result) => {
-  assertType<{ count: number; items: OpenTok.Render[] } | undefined>()(result, true);
+  assertType<{ count: number; items: OpenTok.Render[] }>()(result, true);
 });
 opentok.listRenders(null, () => undefined);
-opentok.stopRender('RENDER_ID', (err, result) => assertType<string | undefined>()(result, true));
+opentok.stopRender('RENDER_ID', (err, result) => assertType<string>()(result, true));
 
 // ---------------------------------------------------------------------------------------------
 // Live captions and event callbacks.
 const captionsOptions: OpenTok.CaptionsOptions = { languageCode: 'en-US', maxDuration: 1800, partialCaptions: false };
 opentok.startCaptions(SESSION_ID, 'TOKEN', captionsOptions, (err, captionsId) => {
-  assertType<string | undefined>()(captionsId, true);
+  assertType<string>()(captionsId, true);
   if (err instanceof OpenTok.CaptionsError) assertType<number | undefined>()(err.statusCode, true);
 });
 opentok.startCaptions(SESSION_ID, 'TOKEN', null, () => undefined);
-opentok.stopCaptions('CAPTIONS_ID', (err, stopped) => assertType<boolean | undefined>()(stopped, true));
+opentok.stopCaptions('CAPTIONS_ID', (err, stopped) => assertType<boolean>()(stopped, true));
 const callbackOptions: OpenTok.CallbackOptions = { group: 'connection', event: 'created', url: 'https://example.com/cb' };
 opentok.registerCallback(callbackOptions, (err, callback) => {
-  assertType<OpenTok.Callback | undefined>()(callback, true);
+  assertType<OpenTok.Callback>()(callback, true);
   if (!callback) return;
   assertType<string>()(callback.id, true);
   assertType<string>()(callback.url, true);
-  callback.unregister((unregisterErr) => assertType<Error | null>()(unregisterErr, true));
+  callback.unregister((unregisterErr) => assertType<OpenTok.OpenTokError | null>()(unregisterErr, true));
   if (err instanceof OpenTok.CallbackError) assertType<OpenTok.CallbackError>()(err, true);
 });
-opentok.unregisterCallback('CALLBACK_ID', (err) => assertType<Error | null>()(err, true));
-opentok.listCallbacks((err, callbacks) => assertType<OpenTok.Callback[] | undefined>()(callbacks, true));
+opentok.unregisterCallback('CALLBACK_ID', (err) => assertType<OpenTok.OpenTokError | null>()(err, true));
+opentok.listCallbacks((err, callbacks) => assertType<OpenTok.Callback[]>()(callbacks, true));
 
 // ---------------------------------------------------------------------------------------------
 // The promise API: every resolved type.
@@ -408,6 +408,55 @@ assertType<string>()(describe(argumentError), true);
 assertType<number | undefined>()(openTokError.statusCode, true);
 
 // ---------------------------------------------------------------------------------------------
+// Callbacks as `@types/node` declares them: the result is not optional, so it can be annotated
+// with the model type; the error is the SDK's base class, whose status and body need no cast.
+opentok.getArchive('ARCHIVE_ID', (err, archive: OpenTok.Archive) => {
+  if (err) {
+    assertType<number | undefined>()(err.statusCode, true);
+    assertType<unknown>()(err.body, true);
+    assertType<unknown>()(err.cause, true);
+    return;
+  }
+  assertType<number>()(archive.duration, true);
+});
+opentok.listArchives({ count: 5 }, (err, archives: OpenTok.Archive[], totalCount: number) => {
+  if (!err) assertType<number>()(archives.length + totalCount, true);
+});
+opentok.setStreamClassLists(SESSION_ID, classLists as ReadonlyArray<OpenTok.StreamClassList>, (err, body, response) => {
+  assertType<OpenTok.HttpResponse | null>()(response, true);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The names `@types/opentok` declares, as aliases of the SDK's own types where the shape is the same.
+const sameTypes: [
+  Equal<OpenTok.Env, OpenTok.Options>,
+  Equal<OpenTok.Token, string>,
+  Equal<OpenTok.StreamId, string>,
+  Equal<OpenTok.Role, OpenTok.TokenRole>,
+  Equal<OpenTok.PatchStream, OpenTok.StreamTrackOptions>,
+  Equal<OpenTok.SignalOptions, OpenTok.SignalPayload>,
+  Equal<OpenTok.OutputMode, 'composed' | 'individual'>,
+  Equal<OpenTok.MediaMode, 'relayed' | 'routed'>,
+  Equal<OpenTok.ArchiveMode, 'manual' | 'always'>,
+  Equal<OpenTok.ArchiveLayoutOptions, OpenTok.LayoutOptions>,
+  Equal<OpenTok.PredefinedArchiveLayoutOptions, OpenTok.PredefinedLayoutOptions>,
+  Equal<OpenTok.CustomArchiveLayoutOptions, OpenTok.CustomLayoutOptions>,
+  Equal<OpenTok.ScreenshareArchiveLayoutOptions, OpenTok.ScreenshareLayoutOptions>,
+  Equal<OpenTok.BroadcastLayoutType, Exclude<OpenTok.LayoutType, 'custom'>>,
+  Equal<OpenTok.BroadcastLayoutOptions, OpenTok.PredefinedLayoutOptions>,
+  Equal<OpenTok.CustomBroadcastLayoutOptions, OpenTok.CustomLayoutOptions>,
+  Equal<OpenTok.BroadcastLayout, OpenTok.LayoutOptions>,
+  Equal<OpenTok.BroadcastOutputOptionsRtmp, OpenTok.RtmpOutput>,
+  Equal<OpenTok.BroadcastOutputOptions, OpenTok.BroadcastOutputs>,
+  Equal<OpenTok.BroadcastUrlsResponse, OpenTok.BroadcastUrls>,
+  Equal<OpenTok.BroadcastStopResponse, OpenTok.Broadcast>,
+  Equal<OpenTok.BroadcastOptions['outputs'], OpenTok.BroadcastOutputs>,
+  Equal<NonNullable<OpenTok.Broadcast['broadcastUrls']>, OpenTok.BroadcastUrls>,
+  Equal<OpenTok.Archive['outputMode'], OpenTok.OutputMode>,
+  Equal<OpenTok.Session['mediaMode'], OpenTok.MediaMode | undefined>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+
+// ---------------------------------------------------------------------------------------------
 // The emulator entry point `opentok/emulator`.
 async function emulator(): Promise<void> {
   const server = await Emulator.start();
@@ -418,4 +467,4 @@ async function emulator(): Promise<void> {
   await server.close();
 }
 
-export { legacy, legacySip, promises, emulator };
+export { legacy, legacySip, promises, emulator, sameTypes };

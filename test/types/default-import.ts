@@ -17,11 +17,11 @@ opentok.createSession({ mediaMode: 'relayed' }, (err: Error | null, session?: Op
   if (session) assertType<string>()(session.sessionId, true);
 });
 opentok.listArchives({ count: 10 }, (err, archives, totalCount) => {
-  assertType<OpenTok.Archive[] | undefined>()(archives, true);
-  assertType<number | undefined>()(totalCount, true);
+  assertType<OpenTok.Archive[]>()(archives, true);
+  assertType<number>()(totalCount, true);
 });
 opentok.startBroadcast('SESSION_ID', { outputs: { hls: {} } }, (err, broadcast) => {
-  assertType<OpenTok.Broadcast | undefined>()(broadcast, true);
+  assertType<OpenTok.Broadcast>()(broadcast, true);
 });
 
 export async function run(): Promise<void> {

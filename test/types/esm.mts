@@ -32,7 +32,7 @@ opentok.createSession({ mediaMode: 'routed' }, (err, session) => {
     assertType<OpenTok.AuthError>()(err, true);
     assertType<number | undefined>()(err.statusCode, true);
   }
-  assertType<OpenTok.Session | undefined>()(session, true);
+  assertType<OpenTok.Session>()(session, true);
 });
 
 try {

@@ -47,8 +47,8 @@ opentok.startArchive(SESSION_ID, { resolution: '800x600' }, () => undefined);
 opentok.startArchive(SESSION_ID, { layout: { type: 'pip', screenshareType: 'bestFit' } }, () => undefined);
 // @ts-expect-error TS2322 custom layout without its stylesheet
 opentok.startArchive(SESSION_ID, { layout: { type: 'custom' } }, () => undefined);
-// @ts-expect-error TS2345 wrong callback parameter type: an archive is not a Broadcast
-opentok.startArchive(SESSION_ID, (err: Error | null, archive?: OpenTok.Broadcast) => archive);
+// @ts-expect-error TS2345 wrong callback parameter type: a broadcast is not an Archive
+opentok.startBroadcast(SESSION_ID, { outputs: { hls: {} } }, (err: Error | null, broadcast?: OpenTok.Archive) => broadcast);
 // @ts-expect-error TS2345 wrong callback parameter type: the archive is not a string
 opentok.getArchive('ARCHIVE_ID', (err: Error | null, archive?: string) => archive);
 // @ts-expect-error TS2554 getArchive without its callback
@@ -137,4 +137,20 @@ function errors(err: Error | null): void {
   console.log(err instanceof OpenTok.OpenTokError);
 }
 
-export { notAnObject, promiseMisuse, errors };
+// ---- Callback errors -------------------------------------------------------------------------
+opentok.getArchive('ARCHIVE_ID', (err, archive: OpenTok.Archive) => {
+  // @ts-expect-error TS18047 the error is null on success
+  console.log(err.statusCode, archive.id);
+});
+// @ts-expect-error TS2322 statusCode is a number
+opentok.deleteArchive('ARCHIVE_ID', (err) => { const code: string | undefined = err?.statusCode; return code; });
+
+// ---- The names of @types/opentok -------------------------------------------------------------
+// @ts-expect-error TS2322 not a token role
+const role: OpenTok.Role = 'admin';
+// @ts-expect-error TS2322 a predefined layout (BroadcastLayoutOptions) has no stylesheet
+const predefined: OpenTok.BroadcastLayoutOptions = { type: 'pip', stylesheet: 'stream {}' };
+// @ts-expect-error TS2322 BroadcastLayoutType has no `custom`
+const broadcastLayoutType: OpenTok.BroadcastLayoutType = 'custom';
+
+export { notAnObject, promiseMisuse, errors, role, predefined, broadcastLayoutType };
