@@ -156,6 +156,12 @@ async function run(emulator) {
   const started = await opentok.promises.startArchive(sessionId, { name: 'load' });
   await opentok.promises.stopArchive(started.id);
   const archiveId = started.id;
+  // A stopped archive becomes `available` once the emulator has "processed" it, a few ms later:
+  // the calls below expect it available, so the first ones must not race that.
+  for (let tries = 0; (await opentok.promises.getArchive(archiveId)).status !== 'available'; tries += 1) {
+    if (tries === 100) throw new Error('the archive never became available');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   const setupSockets = sockets.created;
 
   /** Checks a call's callback arguments; returns a description of what is wrong, or null. */
