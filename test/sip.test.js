@@ -190,6 +190,18 @@ describe('dial (SPEC §11.1)', () => {
       expectJsonRequest(rec, minimal);
     });
 
+    it('sends auth as given, like headers: its key order and any other key (as 2.x did)', async () => {
+      const rec = mockRequest('POST', DIAL_PATH, [200, DIAL_RESPONSE]);
+      const auth = { password: 'pass', username: 'user', realm: 'example.com' };
+      const args = await callbackArgs((cb) => opentok.dial(SESSION_ID, TOKEN, SIP_URI, { auth }, cb));
+      expectSipCall(args);
+      expectJsonRequest(
+        rec,
+        `{"sessionId":"${SESSION_ID}","token":"${TOKEN}","sip":{"uri":"${SIP_URI}",` + '"auth":{"password":"pass","username":"user","realm":"example.com"}}}',
+      );
+      expect(auth).to.deep.equal({ password: 'pass', username: 'user', realm: 'example.com' });
+    });
+
     it('ignores headers and auth given as arrays', async () => {
       const rec = mockRequest('POST', DIAL_PATH, [200, DIAL_RESPONSE]);
       const options = { headers: ['X-Custom: a'], auth: ['user', 'pass'] };

@@ -30,10 +30,8 @@ const WRAP = 'Failed to dial endpoint. Error: ';
 function sipBody(sipUri: unknown, options: Record<string, unknown>): Record<string, unknown> {
   const sip: Record<string, unknown> = { uri: sipUri };
   if (isPlainObject(options.headers)) sip.headers = options.headers;
-  if (isPlainObject(options.auth)) {
-    const auth = options.auth;
-    sip.auth = { username: auth.username, password: auth.password };
-  }
+  // As given, like `headers`: its key order and any other key reach the service unchanged.
+  if (isPlainObject(options.auth)) sip.auth = options.auth;
   if (options.secure) sip.secure = true;
   if (options.from) sip.from = toText(options.from);
   if (options.video) sip.video = true;

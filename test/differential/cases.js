@@ -346,6 +346,8 @@ method('dial', {
     ['falsy flags', [S, TOKEN, 'sip:u@x', { secure: false, video: 0, observeForceMute: '', from: '' }, CB]],
     ['null options', [S, TOKEN, 'sip:u@x', null, CB]],
     ['headers and auth not objects', [S, TOKEN, 'sip:u@x', { headers: ['a'], auth: 'u:p', extra: 1 }, CB]],
+    ['auth as given: its order, other keys', [S, TOKEN, 'sip:u@x', { auth: { password: 'p', username: 'u', realm: 'r' } }, CB]],
+    ['auth without password', [S, TOKEN, 'sip:u@x', { auth: { username: 'u' } }, CB]],
   ],
   bad: [
     ['no session ID', ['', TOKEN, 'sip:u@x', CB]],
