@@ -202,6 +202,7 @@ method('listArchives', {
     ['empty options', [{}, CB]],
     ['null options', [null, CB]],
     ['every option', [{ offset: 10, count: 5, sessionId: S }, CB]],
+    ['options in another order', [{ sessionId: S, count: 5, offset: 1 }, CB]],
     ['offset 0 and strings', [{ offset: 0, count: '7', sessionId: 'a b&c' }, CB]],
   ],
   bad: [['missing callback', [{}]]],
@@ -214,6 +215,7 @@ method('addArchiveStream', {
     ['no options', [ARCHIVE_ID, STREAM_ID, CB]],
     ['both flags', [ARCHIVE_ID, STREAM_ID, { hasAudio: true, hasVideo: false }, CB]],
     ['falsy flags', [ARCHIVE_ID, STREAM_ID, { hasAudio: 0, hasVideo: '' }, CB]],
+    ['flags in another order, other keys', [ARCHIVE_ID, STREAM_ID, { hasVideo: 'yes', extra: 1, hasAudio: null }, CB]],
     ['null options', [ARCHIVE_ID, STREAM_ID, null, CB]],
     ['id to encode', ['a/b', STREAM_ID, {}, CB]],
   ],
@@ -376,6 +378,7 @@ method('websocketConnect', {
     ['no options', [S, TOKEN, 'wss://example.com/audio', CB]],
     ['every option', [S, TOKEN, 'wss://example.com/audio', { streams: [STREAM_ID], headers: { 'X-Foo': 'bar' }, bidirectional: true, audioRate: 16000 }, CB]],
     ['null options', [S, TOKEN, 'wss://example.com/audio', null, CB]],
+    ['options in another order', [S, TOKEN, 'wss://example.com/audio', { bidirectional: 1, headers: { b: '2', a: '1' }, streams: [] }, CB]],
     ['streams not an array, headers an array', [S, TOKEN, 'wss://example.com/audio', { streams: 'x', headers: ['h'], bidirectional: false }, CB]],
   ],
   bad: [
@@ -411,6 +414,7 @@ method('setStreamClassLists', {
     ['two streams', [S, [{ id: STREAM_ID, layoutClassList: ['full', 'focus'] }, { id: 'other', layoutClassList: [] }], CB]],
     ['empty list', [S, [], CB]],
     ['empty session ID passes', ['', [], CB]],
+    ['elements as given: their key order, other keys', [S, [{ layoutClassList: ['a'], id: STREAM_ID, extra: true }], CB]],
   ],
   bad: [
     ['session ID not a string', [null, [], CB]],
@@ -502,6 +506,7 @@ method('startCaptions', {
     ['empty options', [S, TOKEN, {}, CB]],
     ['null options', [S, TOKEN, null, CB]],
     ['every option', [S, TOKEN, { languageCode: 'en-US', maxDuration: 300, partialCaptions: false, statusCallbackUrl: 'https://cb' }, CB]],
+    ['options in another order', [S, TOKEN, { partialCaptions: 'yes', maxDuration: null, languageCode: 'fr-FR' }, CB]],
   ],
   bad: [['callback in place of the options', [S, TOKEN, CB]], ['missing callback', [S, TOKEN, {}]]],
 });
@@ -514,6 +519,7 @@ method('registerCallback', {
   success: D.callback,
   calls: [
     ['every option', [{ group: 'archive', event: 'status', url: 'https://example.com/archive' }, CB]],
+    ['keys in another order, and an unknown key', [{ url: 'https://example.com/cb', extra: 1, event: 'connectionCreated', group: 'connection' }, CB]],
     ['no options', [CB]],
   ],
   bad: [['missing callback', [{}]]],
