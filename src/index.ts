@@ -23,6 +23,8 @@ declare namespace OpenTok {
   export type MediaMode = Types.MediaMode;
   export type ArchiveMode = Types.ArchiveMode;
   export type ArchiveOptions = Types.ArchiveOptions;
+  /** The resolutions of a composed archive. */
+  export type ArchiveResolution = Types.ArchiveResolution;
   export type ListArchivesOptions = Types.ListArchivesOptions;
   export type OutputMode = Types.OutputMode;
   export type StreamTrackOptions = Types.StreamTrackOptions;

@@ -5,7 +5,7 @@ export type { OpenTokPromises, ListPage } from './promises';
 export type { HttpResponse, HttpResponseHeaders } from './http/types';
 export type { TokenOptions, TokenRole } from './tokens/token-options';
 export type { ArchiveMode, MediaMode, SessionOptions } from './sessions/create-session';
-export type { ArchiveOptions, ListArchivesOptions, OutputMode } from './archives/archives';
+export type { ArchiveOptions, ArchiveResolution, ListArchivesOptions, OutputMode } from './archives/archives';
 export type { StreamTrackOptions } from './archives/archive-streams';
 export type {
   CustomLayoutOptions,

@@ -5,22 +5,10 @@
 const { execFile } = require('child_process');
 const path = require('path');
 const { expect } = require('chai');
+const { ERROR_CLASS_NAMES } = require('./helpers');
 
 const ROOT = path.resolve(__dirname, '..');
 const FIXTURES = path.join(__dirname, 'fixtures', 'esm');
-
-const ERROR_CLASS_NAMES = [
-  'ArgumentError',
-  'AuthError',
-  'ArchiveError',
-  'CaptionsError',
-  'SipError',
-  'SignalError',
-  'ForceDisconnectError',
-  'CallbackError',
-  'RequestError',
-  'NotFoundError',
-];
 
 function runFixture(name) {
   return new Promise((resolve) => {

@@ -10,6 +10,20 @@ const API_URL = 'https://api.opentok.com';
 const PROJECT_PATH = `/v2/project/${API_KEY}`;
 const SDK_VERSION = require('../package.json').version;
 
+/** The error classes the constructor carries as statics, in their export order (2.x's order too). */
+const ERROR_CLASS_NAMES = Object.freeze([
+  'ArgumentError',
+  'AuthError',
+  'ArchiveError',
+  'CaptionsError',
+  'SipError',
+  'SignalError',
+  'ForceDisconnectError',
+  'CallbackError',
+  'RequestError',
+  'NotFoundError',
+]);
+
 /** A real-looking session ID that encodes `apiKey` (SPEC §7.3). */
 function makeSessionId(apiKey = API_KEY, location = '127.0.0.1') {
   const raw = `1~${apiKey}~${location}~Tue Jan 28 15:48:40 PST 2014~0.7602962~`;
@@ -97,6 +111,7 @@ function useNock() {
 }
 
 module.exports = {
+  ERROR_CLASS_NAMES,
   API_KEY,
   API_SECRET,
   API_URL,

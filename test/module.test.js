@@ -12,6 +12,7 @@ const {
   API_KEY,
   API_SECRET,
   API_URL,
+  ERROR_CLASS_NAMES,
   PROJECT_PATH,
   SDK_VERSION,
   SESSION_ID,
@@ -20,19 +21,6 @@ const {
   normalizeHeaders,
   useNock,
 } = require('./helpers');
-
-const ERROR_CLASS_NAMES = [
-  'ArgumentError',
-  'AuthError',
-  'ArchiveError',
-  'CaptionsError',
-  'SipError',
-  'SignalError',
-  'ForceDisconnectError',
-  'CallbackError',
-  'RequestError',
-  'NotFoundError',
-];
 
 const DEFAULT_MESSAGES = {
   ArgumentError: '',

@@ -11,6 +11,9 @@ import { ArchiveModel } from '../models/archive';
 /** `composed` (one file for the session) or `individual` (a file per stream). */
 export type OutputMode = 'composed' | 'individual';
 
+/** The resolutions of a composed archive, landscape and portrait. */
+export type ArchiveResolution = '640x480' | '480x640' | '1280x720' | '720x1280' | '1920x1080' | '1080x1920';
+
 /** Options of `startArchive`; every key is sent verbatim. */
 export interface ArchiveOptions {
   /** Name of the archive. */
@@ -24,7 +27,7 @@ export interface ArchiveOptions {
   /** Layout of a composed archive. */
   layout?: LayoutOptions;
   /** Resolution of a composed archive. Default `640x480`. */
-  resolution?: '640x480' | '480x640' | '1280x720' | '720x1280' | '1920x1080' | '1080x1920';
+  resolution?: ArchiveResolution;
   /** `auto` (default) records every stream; `manual` only streams added with addArchiveStream. */
   streamMode?: 'auto' | 'manual';
   /** Tag allowing several simultaneous archives of one session. */

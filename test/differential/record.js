@@ -7,18 +7,7 @@ const jwt = require('jsonwebtoken');
 const { API_SECRET } = require('./fixtures');
 
 /** The error classes both packages export as statics, in their export order. */
-const ERROR_CLASSES = [
-  'ArgumentError',
-  'AuthError',
-  'ArchiveError',
-  'CaptionsError',
-  'SipError',
-  'SignalError',
-  'ForceDisconnectError',
-  'CallbackError',
-  'RequestError',
-  'NotFoundError',
-];
+const { ERROR_CLASS_NAMES: ERROR_CLASSES } = require('../helpers');
 
 /** Members of model objects that are methods users call. */
 const MODEL_METHODS = ['stop', 'delete', 'unregister', 'generateToken'];
