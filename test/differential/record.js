@@ -53,7 +53,7 @@ function describeJwt(token) {
   return { jwt: { header: decoded.header, claims, verified } };
 }
 
-/** A T1 token decoded (SPEC-style: drop `T1==`, base64, split on the first `:`). */
+/** A T1 token decoded as the service reads it: drop `T1==`, base64-decode, split on the first `:`. */
 function describeT1(token) {
   const text = Buffer.from(token.slice(4), 'base64').toString('utf8');
   const colon = text.indexOf(':');
