@@ -100,6 +100,11 @@ export class FieldReader {
     }
   }
 
+  /** As {@link id}, or `undefined` when none of `keys` is present. */
+  optionalId(keys: readonly string[]): string | undefined {
+    return keys.some((candidate) => this.has(candidate)) ? this.id(keys) : undefined;
+  }
+
   /**
    * The first present field of `keys` as a non-empty string (numbers are converted): the project
    * ID, which the service sends as `projectId`, `partnerId` or `applicationId`, string or number.

@@ -9,21 +9,32 @@ export type {
   WebhookResponse,
 } from './handler';
 export { WebhookError } from './webhook-error';
+export { verifyCallback } from './verify-callback';
+export type { VerifyCallbackOptions } from './verify-callback';
+export { CallbackSignatureError } from './signature-error';
 export type {
   ArchiveStatus,
   ArchiveStatusEvent,
   BroadcastStatusEvent,
+  CallCreatedEvent,
+  CallDestroyedEvent,
+  CallUpdatedEvent,
   CaptionsStatusEvent,
   ConnectionCreatedEvent,
   ConnectionDestroyedEvent,
+  EventCall,
   EventConnection,
   EventStream,
   EventStreamConnection,
+  MuteForcedEvent,
   OpenTokEvent,
   OpenTokEventType,
   RenderStatus,
   RenderStatusEvent,
+  SessionCreatedEvent,
+  SessionDestroyedEvent,
   StreamCreatedEvent,
   StreamDestroyedEvent,
+  UnknownEvent,
   WebhookPayload,
 } from './types';

@@ -1,18 +1,26 @@
 import type { ArchiveStatus } from '../models/archive';
-import { FieldReader, PREFIX, fieldError, isRecord } from './fields';
+import { FieldReader, PREFIX, isRecord } from './fields';
 import type {
   ArchiveStatusEvent,
   BroadcastStatusEvent,
+  CallCreatedEvent,
+  CallDestroyedEvent,
+  CallUpdatedEvent,
   CaptionsStatusEvent,
   ConnectionCreatedEvent,
   ConnectionDestroyedEvent,
+  EventCall,
   EventConnection,
   EventStream,
+  MuteForcedEvent,
   OpenTokEvent,
   RenderStatus,
   RenderStatusEvent,
+  SessionCreatedEvent,
+  SessionDestroyedEvent,
   StreamCreatedEvent,
   StreamDestroyedEvent,
+  UnknownEvent,
   WebhookPayload,
 } from './types';
 import { WebhookError } from './webhook-error';
@@ -23,6 +31,8 @@ const RENDER_STATUSES: readonly RenderStatus[] = ['starting', 'started', 'stoppe
 const PROJECT_KEYS = ['projectId', 'partnerId', 'applicationId'] as const;
 /** Where live captions callbacks put the captions ID, in order of preference. */
 const CAPTIONS_KEYS = ['captionsId', 'captionId'] as const;
+/** Fields only an archive has: they tell an archive status callback that comes without `event`. */
+const ARCHIVE_FIELDS = ['size', 'duration', 'outputMode', 'sha256sum', 'certificate', 'password'] as const;
 
 /** The body as a JSON object: parses strings and Buffers, rejects anything that is not an object. */
 function toPayload(body: unknown): WebhookPayload {
@@ -66,34 +76,99 @@ function readStream(payload: FieldReader): EventStream {
   return { ...(payload.raw('stream') as WebhookPayload), id, connection, createdAt, name };
 }
 
+function readCall(payload: FieldReader): EventCall {
+  const reader = payload.object('call');
+  const id = reader.string('id', true);
+  reader.optional('connectionId', 'string');
+  reader.optional('createdAt', 'number');
+  return { ...(payload.raw('call') as WebhookPayload), id };
+}
+
 /** The fields every session-monitoring event has. */
 function monitoringFields(reader: FieldReader): { sessionId: string; projectId: string; timestamp: number } {
   return { sessionId: reader.string('sessionId', true), projectId: reader.id(PROJECT_KEYS), timestamp: reader.number('timestamp') };
 }
 
-function connectionEvent(
-  payload: WebhookPayload,
-  reader: FieldReader,
-  type: 'connectionCreated' | 'connectionDestroyed',
-): ConnectionCreatedEvent | ConnectionDestroyedEvent {
+/** The first of `keys` present in the payload, else in its `call`, type-checked as `kind`. */
+function callDetail(reader: FieldReader, key: string, kind: 'string' | 'string|number'): unknown {
+  const call = reader.object('call');
+  for (const source of [reader, call]) {
+    if (!source.has(key)) continue;
+    const value = source.raw(key);
+    if (typeof value === 'string' || (kind === 'string|number' && typeof value === 'number' && Number.isFinite(value))) return value;
+    throw new WebhookError(`${PREFIX}${source.path(key)} must be a ${kind === 'string' ? 'string' : 'string or number'}`);
+  }
+  return undefined;
+}
+
+/** Parses the payload as one kind; reports a field that does not match with a `WebhookError`. */
+type KindParser = (payload: WebhookPayload, reader: FieldReader) => Exclude<OpenTokEvent, UnknownEvent>;
+
+function sessionCreated(payload: WebhookPayload, reader: FieldReader): SessionCreatedEvent {
+  return { ...payload, ...monitoringFields(reader), event: 'sessionCreated', type: 'sessionCreated', payload };
+}
+
+function sessionDestroyed(payload: WebhookPayload, reader: FieldReader): SessionDestroyedEvent {
+  const fields = monitoringFields(reader);
+  reader.optional('reason', 'string');
+  return { ...payload, ...fields, event: 'sessionDestroyed', type: 'sessionDestroyed', payload };
+}
+
+function connectionCreated(payload: WebhookPayload, reader: FieldReader): ConnectionCreatedEvent {
   const fields = { ...monitoringFields(reader), connection: readConnection(reader) };
-  if (type === 'connectionCreated') return { ...payload, ...fields, event: type, type, payload };
-  reader.optional('reason', 'string');
-  return { ...payload, ...fields, event: type, type, payload };
+  return { ...payload, ...fields, event: 'connectionCreated', type: 'connectionCreated', payload };
 }
 
-function streamEvent(
-  payload: WebhookPayload,
-  reader: FieldReader,
-  type: 'streamCreated' | 'streamDestroyed',
-): StreamCreatedEvent | StreamDestroyedEvent {
+function connectionDestroyed(payload: WebhookPayload, reader: FieldReader): ConnectionDestroyedEvent {
+  const fields = { ...monitoringFields(reader), connection: readConnection(reader) };
+  reader.optional('reason', 'string');
+  return { ...payload, ...fields, event: 'connectionDestroyed', type: 'connectionDestroyed', payload };
+}
+
+function streamCreated(payload: WebhookPayload, reader: FieldReader): StreamCreatedEvent {
   const fields = { ...monitoringFields(reader), stream: readStream(reader) };
-  if (type === 'streamCreated') return { ...payload, ...fields, event: type, type, payload };
-  reader.optional('reason', 'string');
-  return { ...payload, ...fields, event: type, type, payload };
+  return { ...payload, ...fields, event: 'streamCreated', type: 'streamCreated', payload };
 }
 
-function archiveEvent(payload: WebhookPayload, reader: FieldReader): ArchiveStatusEvent {
+function streamDestroyed(payload: WebhookPayload, reader: FieldReader): StreamDestroyedEvent {
+  const fields = { ...monitoringFields(reader), stream: readStream(reader) };
+  reader.optional('reason', 'string');
+  return { ...payload, ...fields, event: 'streamDestroyed', type: 'streamDestroyed', payload };
+}
+
+function callCreated(payload: WebhookPayload, reader: FieldReader): CallCreatedEvent {
+  const fields = { ...monitoringFields(reader), call: readCall(reader) };
+  return { ...payload, ...fields, event: 'callCreated', type: 'callCreated', payload };
+}
+
+function callUpdated(payload: WebhookPayload, reader: FieldReader): CallUpdatedEvent {
+  const fields = { ...monitoringFields(reader), call: readCall(reader) };
+  const state = callDetail(reader, 'state', 'string') as string | undefined;
+  return { ...payload, ...fields, ...(state === undefined ? {} : { state }), event: 'callUpdated', type: 'callUpdated', payload };
+}
+
+function callDestroyed(payload: WebhookPayload, reader: FieldReader): CallDestroyedEvent {
+  const fields = { ...monitoringFields(reader), call: readCall(reader) };
+  const reasonCode = callDetail(reader, 'reason_code', 'string|number') as string | number | undefined;
+  const reasonMessage = callDetail(reader, 'reason_message', 'string') as string | undefined;
+  return {
+    ...payload,
+    ...fields,
+    ...(reasonCode === undefined ? {} : { reasonCode }),
+    ...(reasonMessage === undefined ? {} : { reasonMessage }),
+    event: 'callDestroyed',
+    type: 'callDestroyed',
+    payload,
+  };
+}
+
+function muteForced(payload: WebhookPayload, reader: FieldReader): MuteForcedEvent {
+  const fields = monitoringFields(reader);
+  const call = reader.has('call') ? { call: readCall(reader) } : {};
+  return { ...payload, ...fields, ...call, event: 'muteForced', type: 'muteForced', payload };
+}
+
+function archiveStatus(payload: WebhookPayload, reader: FieldReader): ArchiveStatusEvent {
   const fields = {
     id: reader.string('id', true),
     status: reader.oneOf('status', ARCHIVE_STATUSES),
@@ -112,10 +187,14 @@ function archiveEvent(payload: WebhookPayload, reader: FieldReader): ArchiveStat
   reader.optional('hasAudio', 'boolean');
   reader.optional('hasVideo', 'boolean');
   reader.optional('streams', 'array');
-  return { ...payload, ...fields, event: 'archive', type: 'archiveStatus', payload };
+  reader.optional('updatedAt', 'number');
+  reader.optional('sha256sum', 'string');
+  reader.optional('certificate', 'string');
+  reader.optional('password', 'string');
+  return { ...payload, ...fields, type: 'archiveStatus', payload };
 }
 
-function broadcastEvent(payload: WebhookPayload, reader: FieldReader): BroadcastStatusEvent {
+function broadcastStatus(payload: WebhookPayload, reader: FieldReader): BroadcastStatusEvent {
   const fields = {
     id: reader.string('id', true),
     status: reader.string('status', true),
@@ -134,83 +213,102 @@ function broadcastEvent(payload: WebhookPayload, reader: FieldReader): Broadcast
   return { ...payload, ...fields, event: 'broadcast', type: 'broadcastStatus', payload };
 }
 
-function renderEvent(payload: WebhookPayload, reader: FieldReader): RenderStatusEvent {
+function renderStatus(payload: WebhookPayload, reader: FieldReader): RenderStatusEvent {
   const fields = {
     id: reader.string('id', true),
     status: reader.oneOf('status', RENDER_STATUSES),
     sessionId: reader.string('sessionId', true),
-    projectId: reader.id(PROJECT_KEYS),
-    createdAt: reader.number('createdAt'),
-    updatedAt: reader.number('updatedAt'),
-    url: reader.string('url'),
-    resolution: reader.string('resolution'),
   };
+  const projectId = reader.optionalId(PROJECT_KEYS);
   reader.optional('streamId', 'string');
   reader.optional('reason', 'string');
+  reader.optional('createdAt', 'number');
+  reader.optional('updatedAt', 'number');
+  reader.optional('url', 'string');
+  reader.optional('resolution', 'string');
   reader.optional('callbackUrl', 'string');
-  return { ...payload, ...fields, type: 'renderStatus', payload };
+  return { ...payload, ...fields, ...(projectId === undefined ? {} : { projectId }), type: 'renderStatus', payload };
 }
 
-function captionsEvent(payload: WebhookPayload, reader: FieldReader): CaptionsStatusEvent {
+function captionsStatus(payload: WebhookPayload, reader: FieldReader): CaptionsStatusEvent {
   const key = CAPTIONS_KEYS.find((candidate) => reader.has(candidate));
   if (key === undefined) throw new WebhookError(`${PREFIX}captionsId or captionId must be a string`);
   const fields = {
     captionsId: reader.string(key, true),
     status: reader.string('status', true),
     sessionId: reader.string('sessionId', true),
-    projectId: reader.id(PROJECT_KEYS),
-    createdAt: reader.number('createdAt'),
-    updatedAt: reader.number('updatedAt'),
   };
+  const projectId = reader.optionalId(PROJECT_KEYS);
+  reader.optional('createdAt', 'number');
+  reader.optional('updatedAt', 'number');
   reader.optional('duration', 'number');
   reader.optional('languageCode', 'string');
   reader.optional('provider', 'string');
   reader.optional('reason', 'string');
-  return { ...payload, ...fields, type: 'captionsStatus', payload };
+  return { ...payload, ...fields, ...(projectId === undefined ? {} : { projectId }), type: 'captionsStatus', payload };
 }
 
-/** Whether a payload without `event` is a live captions status callback. */
-function looksLikeCaptions(payload: WebhookPayload): boolean {
-  return CAPTIONS_KEYS.some((key) => payload[key] !== undefined) || payload.group === 'captions';
+/** The kind named by the payload's `event`. */
+const BY_EVENT = new Map<string, KindParser>([
+  ['sessionCreated', sessionCreated],
+  ['sessionDestroyed', sessionDestroyed],
+  ['connectionCreated', connectionCreated],
+  ['connectionDestroyed', connectionDestroyed],
+  ['streamCreated', streamCreated],
+  ['streamDestroyed', streamDestroyed],
+  ['callCreated', callCreated],
+  ['callUpdated', callUpdated],
+  ['callDestroyed', callDestroyed],
+  ['muteForced', muteForced],
+  ['archive', archiveStatus],
+  ['broadcast', broadcastStatus],
+  ['render', renderStatus],
+  ['captions', captionsStatus],
+]);
+
+/**
+ * The kind of a payload without `event`, told by the fields only that kind has (never by "it has
+ * an id"): a captions ID, broadcast URLs, an archive's size or checksum, a render's stream.
+ */
+function kindByFields(payload: WebhookPayload): KindParser | undefined {
+  const has = (key: string): boolean => payload[key] !== undefined;
+  if (CAPTIONS_KEYS.some(has) || payload.group === 'captions') return captionsStatus;
+  if (has('broadcastUrls')) return broadcastStatus;
+  if (ARCHIVE_FIELDS.some(has)) return archiveStatus;
+  if (has('streamId') || (has('url') && has('resolution'))) return renderStatus;
+  return undefined;
+}
+
+function unknownEvent(payload: WebhookPayload, event: string | undefined, problem: string): UnknownEvent {
+  return { type: 'unknown', ...(event === undefined ? {} : { event }), payload, problem };
 }
 
 function parsePayload(payload: WebhookPayload): OpenTokEvent {
-  const reader = new FieldReader(payload);
   const kind = payload.event;
-  if (kind === undefined) {
-    // Experience Composer and live captions callbacks may come without `event`.
-    if (looksLikeCaptions(payload)) return captionsEvent(payload, reader);
-    if (payload.id !== undefined) return renderEvent(payload, reader);
-    throw new WebhookError(`${PREFIX}unknown event kind (no event field)`);
+  if (kind !== undefined && typeof kind !== 'string') return unknownEvent(payload, undefined, 'event must be a string');
+  const parse = kind === undefined ? kindByFields(payload) : BY_EVENT.get(kind);
+  if (parse === undefined) {
+    return unknownEvent(payload, kind, kind === undefined ? 'no event field, and not the fields of a known kind' : `unknown event ${JSON.stringify(kind)}`);
   }
-  if (typeof kind !== 'string') throw fieldError('event', 'must be a string');
-  switch (kind) {
-    case 'connectionCreated':
-    case 'connectionDestroyed':
-      return connectionEvent(payload, reader, kind);
-    case 'streamCreated':
-    case 'streamDestroyed':
-      return streamEvent(payload, reader, kind);
-    case 'archive':
-      return archiveEvent(payload, reader);
-    case 'broadcast':
-      return broadcastEvent(payload, reader);
-    case 'render':
-      return renderEvent(payload, reader);
-    case 'captions':
-      return captionsEvent(payload, reader);
-    default:
-      throw new WebhookError(`${PREFIX}unknown event ${JSON.stringify(kind)}`);
+  try {
+    return parse(payload, new FieldReader(payload));
+  } catch (error) {
+    if (!(error instanceof WebhookError)) throw error;
+    return unknownEvent(payload, kind, error.message.slice(PREFIX.length));
   }
 }
 
 /**
- * Parses an event callback the OpenTok service POSTed (session monitoring, archive, broadcast,
- * Experience Composer or live captions status) into a typed event, discriminated on `type`.
+ * Parses an event callback the OpenTok service POSTed into a typed event, discriminated on `type`:
+ * session monitoring (`sessionCreated`/`Destroyed`, `connectionCreated`/`Destroyed`,
+ * `streamCreated`/`Destroyed`), SIP call monitoring (`callCreated`, `callUpdated`, `callDestroyed`,
+ * `muteForced`), archive, broadcast, Experience Composer and live captions status.
  *
- * `body` is the parsed JSON object (`express.json()`), the JSON text, or a Buffer of it. Required
- * fields are checked for presence and type; unknown fields are kept. Throws a `WebhookError`, and
- * nothing else, when the body is not a valid event.
+ * `body` is the parsed JSON object (`express.json()`), the JSON text, or a Buffer of it. The fields
+ * each kind always has are checked for presence and type, the others for type when present;
+ * unknown fields are kept. A JSON object of a kind this version does not know, or whose fields do
+ * not match its kind, is an `UnknownEvent` (`type: 'unknown'`, with the `problem`). Throws a
+ * `WebhookError`, and nothing else, only when the body is not a JSON object.
  */
 export function parseEvent(body: unknown): OpenTokEvent {
   try {

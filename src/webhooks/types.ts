@@ -11,17 +11,49 @@ export type RenderStatus = 'starting' | 'started' | 'stopped' | 'failed';
 /** The `type` of every event `parseEvent()` returns. */
 export type OpenTokEventType = OpenTokEvent['type'];
 
-/** Fields shared by every event. */
+/** Fields shared by every typed event. */
 interface EventBase {
   /** Session the event belongs to. */
   sessionId: string;
+  /** The body as received (parsed), with every field, including those the types do not list. */
+  payload: WebhookPayload;
+}
+
+/** The project of an event whose kind always names it. */
+interface ProjectOf {
   /**
    * The project (API key) or Vonage application ID: the payload's `projectId`, else `partnerId`,
    * else `applicationId`, as a string (the service sends some of them as numbers).
    */
   projectId: string;
-  /** The body as received (parsed), with every field, including those the types do not list. */
-  payload: WebhookPayload;
+}
+
+/** The project of an event whose kind may leave it out (Experience Composer, live captions). */
+interface OptionalProjectOf {
+  /** As {@link ProjectOf.projectId}; absent when the payload names no project. */
+  projectId?: string;
+}
+
+/** Session monitoring: the session was created, when its first client connected (`event: 'sessionCreated'`). */
+export interface SessionCreatedEvent extends EventBase, ProjectOf {
+  /** Discriminant. */
+  type: 'sessionCreated';
+  /** The payload's `event`. */
+  event: 'sessionCreated';
+  /** When the service sent the event (ms since the epoch). */
+  timestamp: number;
+}
+
+/** Session monitoring: the session ended, its last client gone (`event: 'sessionDestroyed'`). */
+export interface SessionDestroyedEvent extends EventBase, ProjectOf {
+  /** Discriminant. */
+  type: 'sessionDestroyed';
+  /** The payload's `event`. */
+  event: 'sessionDestroyed';
+  /** When the service sent the event (ms since the epoch). */
+  timestamp: number;
+  /** Why, when the service says. */
+  reason?: string;
 }
 
 /** A connection as the session-monitoring callbacks describe it. */
@@ -59,7 +91,7 @@ export interface EventStream {
 }
 
 /** Session monitoring: a client connected (`event: 'connectionCreated'`). */
-export interface ConnectionCreatedEvent extends EventBase {
+export interface ConnectionCreatedEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'connectionCreated';
   /** The payload's `event`. */
@@ -71,7 +103,7 @@ export interface ConnectionCreatedEvent extends EventBase {
 }
 
 /** Session monitoring: a client left (`event: 'connectionDestroyed'`). */
-export interface ConnectionDestroyedEvent extends EventBase {
+export interface ConnectionDestroyedEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'connectionDestroyed';
   /** The payload's `event`. */
@@ -85,7 +117,7 @@ export interface ConnectionDestroyedEvent extends EventBase {
 }
 
 /** Session monitoring: a client started publishing (`event: 'streamCreated'`). */
-export interface StreamCreatedEvent extends EventBase {
+export interface StreamCreatedEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'streamCreated';
   /** The payload's `event`. */
@@ -97,7 +129,7 @@ export interface StreamCreatedEvent extends EventBase {
 }
 
 /** Session monitoring: a stream ended (`event: 'streamDestroyed'`). */
-export interface StreamDestroyedEvent extends EventBase {
+export interface StreamDestroyedEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'streamDestroyed';
   /** The payload's `event`. */
@@ -110,12 +142,15 @@ export interface StreamDestroyedEvent extends EventBase {
   reason?: string;
 }
 
-/** Archive status callback (`event: 'archive'`): the archive JSON after each status change. */
-export interface ArchiveStatusEvent extends EventBase {
+/**
+ * Archive status callback: the archive JSON after each status change. The callback reference shows
+ * it without `event`, the archiving guide with `event: 'archive'`; both are this event.
+ */
+export interface ArchiveStatusEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'archiveStatus';
-  /** The payload's `event`. */
-  event: 'archive';
+  /** The payload's `event`, when it has one. */
+  event?: 'archive';
   /** Archive ID. */
   id: string;
   /** New status of the archive. */
@@ -144,10 +179,18 @@ export interface ArchiveStatusEvent extends EventBase {
   hasVideo?: boolean;
   /** Streams included (manual stream mode). */
   streams?: unknown[];
+  /** When the archive last changed (ms since the epoch). */
+  updatedAt?: number;
+  /** SHA-256 checksum of the archive file, once available. */
+  sha256sum?: string;
+  /** Encryption certificate of the archive, when one is set for the project. */
+  certificate?: string;
+  /** Password of an encrypted archive. */
+  password?: string;
 }
 
 /** Broadcast status callback (`event: 'broadcast'`): the broadcast JSON after each status change. */
-export interface BroadcastStatusEvent extends EventBase {
+export interface BroadcastStatusEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'broadcastStatus';
   /** The payload's `event`. */
@@ -176,42 +219,49 @@ export interface BroadcastStatusEvent extends EventBase {
   streams?: unknown[];
 }
 
-/** Experience Composer status callback (the render JSON; `event: 'render'` when present). */
-export interface RenderStatusEvent extends EventBase {
+/**
+ * Experience Composer status callback. Its guide shows `id`, `sessionId`, `streamId`, `status` and
+ * `reason`; the render JSON's other fields come too when the service sends them.
+ */
+export interface RenderStatusEvent extends EventBase, OptionalProjectOf {
   /** Discriminant. */
   type: 'renderStatus';
+  /** The payload's `event`, when it has one. */
+  event?: 'render';
   /** Render ID. */
   id: string;
   /** New status. */
   status: RenderStatus;
-  /** When the render was started (ms since the epoch). */
-  createdAt: number;
-  /** When it last changed (ms since the epoch). */
-  updatedAt: number;
-  /** The web page being rendered. */
-  url: string;
-  /** Video resolution, e.g. `1280x720`. */
-  resolution: string;
   /** ID of the stream the render publishes. */
   streamId?: string;
   /** Why the render stopped or failed. */
   reason?: string;
+  /** When the render was started (ms since the epoch). */
+  createdAt?: number;
+  /** When it last changed (ms since the epoch). */
+  updatedAt?: number;
+  /** The web page being rendered. */
+  url?: string;
+  /** Video resolution, e.g. `1280x720`. */
+  resolution?: string;
   /** The status callback URL given to startRender. */
   callbackUrl?: string;
 }
 
 /** Live captions status callback (`captionId` or `captionsId`; `event: 'captions'` when present). */
-export interface CaptionsStatusEvent extends EventBase {
+export interface CaptionsStatusEvent extends EventBase, OptionalProjectOf {
   /** Discriminant. */
   type: 'captionsStatus';
   /** The captions ID: the payload's `captionsId`, else its `captionId`. */
   captionsId: string;
   /** New status, as the service spells it (e.g. `Started`, `Stopped`, `Failed`). */
   status: string;
+  /** The payload's `event`, when it has one. */
+  event?: 'captions';
   /** When the captions started. */
-  createdAt: number;
+  createdAt?: number;
   /** When they last changed. */
-  updatedAt: number;
+  updatedAt?: number;
   /** Captioned time in seconds. */
   duration?: number;
   /** Language, e.g. `en-US`. */
@@ -222,16 +272,99 @@ export interface CaptionsStatusEvent extends EventBase {
   reason?: string;
 }
 
+/** A SIP call as the session-monitoring callbacks describe it. */
+export interface EventCall {
+  /** ID of the call (the `id` `dial` returned). */
+  id: string;
+  /** Connection ID of the SIP participant. */
+  connectionId?: string;
+  /** When the call was created (ms since the epoch). */
+  createdAt?: number;
+}
+
+/** Fields of the SIP call monitoring events (sent to the session-monitoring URL). */
+interface CallEventBase extends EventBase, ProjectOf {
+  /** When the service sent the event (ms since the epoch). */
+  timestamp: number;
+  /** The call, with every field the service sent. */
+  call: EventCall;
+}
+
+/** SIP call monitoring: a call was dialled (`event: 'callCreated'`). */
+export interface CallCreatedEvent extends CallEventBase {
+  /** Discriminant. */
+  type: 'callCreated';
+  /** The payload's `event`. */
+  event: 'callCreated';
+}
+
+/** SIP call monitoring: the call's state changed (`event: 'callUpdated'`). */
+export interface CallUpdatedEvent extends CallEventBase {
+  /** Discriminant. */
+  type: 'callUpdated';
+  /** The payload's `event`. */
+  event: 'callUpdated';
+  /** The new state, e.g. `ringing`, `answered` (the payload's `state`, else the call's). */
+  state?: string;
+}
+
+/** SIP call monitoring: the call ended (`event: 'callDestroyed'`). */
+export interface CallDestroyedEvent extends CallEventBase {
+  /** Discriminant. */
+  type: 'callDestroyed';
+  /** The payload's `event`. */
+  event: 'callDestroyed';
+  /** The SIP status code that ended the call (the payload's `reason_code`, else the call's). */
+  reasonCode?: string | number;
+  /** Its text (the payload's `reason_message`, else the call's). */
+  reasonMessage?: string;
+}
+
+/** SIP call monitoring: the call's audio was muted by a force-mute (`event: 'muteForced'`). */
+export interface MuteForcedEvent extends EventBase, ProjectOf {
+  /** Discriminant. */
+  type: 'muteForced';
+  /** The payload's `event`. */
+  event: 'muteForced';
+  /** When the service sent the event (ms since the epoch). */
+  timestamp: number;
+  /** The muted call, when the event is about one. */
+  call?: EventCall;
+}
+
 /**
- * Every event `parseEvent()` returns, discriminated on `type`. Besides the listed fields each event
- * carries the payload's other fields too, and the whole body as `payload`.
+ * A body that is a JSON object but none of the kinds above: a kind this version does not know yet,
+ * or a known kind whose fields do not match it. The handler answers it 200 like the others, so
+ * that a new kind on the service's side never costs an application its callbacks.
+ */
+export interface UnknownEvent {
+  /** Discriminant. */
+  type: 'unknown';
+  /** The payload's `event`, when it is a string. */
+  event?: string;
+  /** The body as received (parsed). */
+  payload: WebhookPayload;
+  /** Why it is not one of the known kinds, e.g. `unknown event "x"` or `stream.id must be a string`. */
+  problem: string;
+}
+
+/**
+ * Every event `parseEvent()` returns, discriminated on `type`. Besides the listed fields each typed
+ * event carries the payload's other fields too, and the whole body as `payload`.
  */
 export type OpenTokEvent =
+  | SessionCreatedEvent
+  | SessionDestroyedEvent
   | ConnectionCreatedEvent
   | ConnectionDestroyedEvent
   | StreamCreatedEvent
   | StreamDestroyedEvent
+  | CallCreatedEvent
+  | CallUpdatedEvent
+  | CallDestroyedEvent
+  | MuteForcedEvent
   | ArchiveStatusEvent
   | BroadcastStatusEvent
   | RenderStatusEvent
-  | CaptionsStatusEvent;
+  | CaptionsStatusEvent
+  | UnknownEvent;

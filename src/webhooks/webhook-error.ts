@@ -1,9 +1,9 @@
 import { OpenTokError } from '../errors/opentok-error';
 
 /**
- * An event callback body that is not a valid OpenTok event: not JSON, not an object, an unknown
- * event kind, or a required field missing or of the wrong type. The message says which, e.g.
- * `Invalid OpenTok event: connection.id must be a string`.
+ * An event callback body that is not a JSON object at all: no body, not JSON, or JSON that is not
+ * an object. The message says which, e.g. `Invalid OpenTok event: body is not valid JSON`. (A JSON
+ * object of an unknown kind, or whose fields do not match its kind, is an `UnknownEvent` instead.)
  */
 export class WebhookError extends OpenTokError {
   constructor(message?: string) {
