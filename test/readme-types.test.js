@@ -31,9 +31,8 @@ declare const renderId: string;
 declare const captionsId: string;
 declare const callbackId: string;
 declare const token: string;
-// The webhooks example is an Express app; this package does not depend on @types/express, so the
-// module is \`any\` here and the rest of that block (the typed events) is checked.
-declare module 'express';
+// The webhook examples are Express apps, checked with @types/express (a dev dependency): the
+// handler webhookHandler() returns must be one Express accepts.
 `;
 
 /** Every fenced block of a Markdown text as `{ lang, code, line }` (`line`: the fence's, 1-based). */

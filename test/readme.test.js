@@ -524,9 +524,16 @@ const EXPECTATIONS = [
     logs: [['available']],
   },
   {
-    // The webhook block runs for real: its Express app listens on a free port and gets POSTs.
-    marker: "require('opentok/webhooks')",
-    webhook: true,
+    // The webhook blocks run for real: their Express app listens on a free port and gets POSTs.
+    marker: "const { webhookHandler } = require('opentok/webhooks')",
+    webhook: 'events',
+    apiCalls: 0,
+    requests: [],
+    logs: [],
+  },
+  {
+    marker: "const { webhookHandler, verifyCallback, parseEvent, CallbackSignatureError } = require('opentok/webhooks')",
+    webhook: 'signed',
     apiCalls: 0,
     requests: [],
     logs: [],
@@ -790,11 +797,11 @@ async function runLiveBlock(block, index) {
 }
 
 /** POSTs JSON to a local server and resolves to the status and body text. */
-function postJson(port, urlPath, payload) {
+function postJson(port, urlPath, payload, headers = {}) {
   return new Promise((resolve, reject) => {
-    const body = JSON.stringify(payload);
+    const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const request = require('http').request(
-      { host: '127.0.0.1', port, path: urlPath, method: 'POST', headers: { 'Content-Type': 'application/json' } },
+      { host: '127.0.0.1', port, path: urlPath, method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } },
       (response) => {
         let text = '';
         response.on('data', (chunk) => (text += chunk));
@@ -807,10 +814,11 @@ function postJson(port, urlPath, payload) {
 }
 
 /**
- * Runs the webhook block with the real Express, its `app.listen(3000)` moved to a free port, then
- * POSTs events to it: each valid one is logged as the block says, a malformed one gets 400.
+ * Runs a webhook block with the real Express, its `app.listen(3000)` moved to a free port, then
+ * POSTs callbacks to it (`kind` says which block: the plain events one or the signed one) and
+ * checks the answers and what the block logged.
  */
-async function runWebhookBlock(block, index) {
+async function runWebhookBlock(block, index, kind) {
   const express = require('express');
   const servers = [];
   const listeningExpress = () => {
@@ -827,45 +835,84 @@ async function runWebhookBlock(block, index) {
   const { context, consoleCalls } = sandbox();
   const baseRequire = context.require;
   context.require = (name) => (name === 'express' ? listeningExpress : baseRequire(name));
+  context.process = { env: { SIGNATURE_SECRET: 'current-secret', PREVIOUS_SECRET: 'previous-secret' } };
   nock.enableNetConnect('127.0.0.1');
   try {
     vm.runInContext(block.code, context, { filename: `README-block-${index}.js` });
     expect(servers).to.have.length(1);
     await new Promise((resolve) => (servers[0].listening ? resolve() : servers[0].once('listening', resolve)));
     const { port } = servers[0].address();
-    const connection = { id: 'conn-1', createdAt: 1, data: 'name=Ann' };
-    const stream = { id: 'stream-1', connection, createdAt: 2, name: 'cam', videoType: 'camera' };
-    const base = { sessionId: SESSION_ID, projectId: API_KEY, timestamp: 3 };
-    const sent = [
-      { ...base, event: 'connectionCreated', connection },
-      { ...base, event: 'streamDestroyed', reason: 'clientDisconnected', stream },
-      { id: ARCHIVE_ID, event: 'archive', status: 'available', sessionId: SESSION_ID, partnerId: Number(API_KEY),
-        createdAt: 4, duration: 5, size: 6, name: null, reason: '', url: 'https://example.com/a.mp4' },
-      { ...base, event: 'connectionDestroyed', reason: 'clientDisconnected', connection },
-    ];
-    for (const payload of sent) {
-      expect((await postJson(port, '/opentok/events', payload)).status).to.equal(200);
-    }
-    const malformed = await postJson(port, '/opentok/events', { event: 'connectionCreated', sessionId: SESSION_ID });
-    expect(malformed.status).to.equal(400);
-    expect(JSON.parse(malformed.text).error).to.match(/^Invalid OpenTok event: /);
+    if (kind === 'signed') await postSignedCallbacks(port);
+    else await postEvents(port);
   } finally {
     nock.disableNetConnect();
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   }
-  expect(consoleCalls.map((entry) => [entry.method, ...entry.args])).to.deep.equal([
+  const logged = consoleCalls.map((entry) => [entry.method, ...entry.args]);
+  if (kind === 'signed') {
+    expect(logged).to.deep.equal([
+      ['log', 'archiveStatus', 'available'],
+      ['log', 'captionsStatus'],
+    ]);
+    return;
+  }
+  expect(logged).to.deep.equal([
     ['log', 'joined', 'conn-1', 'name=Ann'],
     ['log', 'stream ended', 'stream-1', 'clientDisconnected'],
+    ['log', 'SIP call ended', 'call-1', '200', 'OK'],
     ['log', 'download', 'https://example.com/a.mp4'],
     ['log', 'connectionDestroyed'],
+    ['log', 'not handled yet:', 'connectionCreated', 'connection must be an object'],
+    ['log', 'not handled yet:', 'sessionPaused', 'unknown event "sessionPaused"'],
   ]);
+}
+
+/** The events block: every kind it switches on, a known kind with a missing field, a new kind, a non-object. */
+async function postEvents(port) {
+  const connection = { id: 'conn-1', createdAt: 1, data: 'name=Ann' };
+  const stream = { id: 'stream-1', connection, createdAt: 2, name: 'cam', videoType: 'camera' };
+  const base = { sessionId: SESSION_ID, projectId: API_KEY, timestamp: 3 };
+  const sent = [
+    { ...base, event: 'connectionCreated', connection },
+    { ...base, event: 'streamDestroyed', reason: 'clientDisconnected', stream },
+    { ...base, event: 'callDestroyed', reason_code: '200', reason_message: 'OK', call: { id: 'call-1', connectionId: 'conn-2', createdAt: 4 } },
+    { id: ARCHIVE_ID, status: 'available', sessionId: SESSION_ID, projectId: Number(API_KEY),
+      createdAt: 4, duration: 5, size: 6, name: null, reason: '', url: 'https://example.com/a.mp4' },
+    { ...base, event: 'connectionDestroyed', reason: 'clientDisconnected', connection },
+    { event: 'connectionCreated', sessionId: SESSION_ID, projectId: API_KEY, timestamp: 5 },
+    { ...base, event: 'sessionPaused' },
+  ];
+  for (const payload of sent) {
+    expect((await postJson(port, '/opentok/events', payload)).status).to.equal(200);
+  }
+  const notAnObject = await postJson(port, '/opentok/events', ['not', 'an', 'object']);
+  expect(notAnObject.status).to.equal(400);
+  expect(JSON.parse(notAnObject.text).error).to.match(/^Invalid OpenTok event: /);
+}
+
+/** The signed block: callbacks signed with each secret pass, an unsigned or tampered one gets a 401. */
+async function postSignedCallbacks(port) {
+  const signFor = (body, secret) =>
+    'Bearer ' + jwt.sign({ payload_hash: require('crypto').createHash('sha256').update(body).digest('hex') }, secret, { algorithm: 'HS256', expiresIn: 300 });
+  const archive = JSON.stringify({ id: ARCHIVE_ID, status: 'available', sessionId: SESSION_ID, projectId: API_KEY, createdAt: 1, size: 2, duration: 3 });
+  const captions = JSON.stringify({ captionsId: CAPTIONS_ID, sessionId: SESSION_ID, status: 'Started' });
+  expect((await postJson(port, '/opentok/archives', archive, { Authorization: signFor(archive, 'previous-secret') })).status).to.equal(200);
+  expect((await postJson(port, '/opentok/captions', captions, { Authorization: signFor(captions, 'current-secret') })).status).to.equal(200);
+  const unsigned = await postJson(port, '/opentok/archives', archive);
+  expect(unsigned.status).to.equal(401);
+  expect(JSON.parse(unsigned.text)).to.deep.equal({ error: 'Invalid OpenTok callback signature: no Authorization header' });
+  const tampered = await postJson(port, '/opentok/captions', captions.replace('Started', 'Stopped'), { Authorization: signFor(captions, 'current-secret') });
+  expect(tampered.status).to.equal(401);
+  expect(JSON.parse(tampered.text)).to.deep.equal({ error: 'Invalid OpenTok callback signature: payload_hash does not match the body' });
+  const otherSecret = await postJson(port, '/opentok/captions', captions, { Authorization: signFor(captions, 'someone else') });
+  expect(otherSecret.status).to.equal(401);
 }
 
 async function runBlock(block, index) {
   const [expectation] = expectationsFor(block);
   expect(expectation, 'an expectation-table entry for this block').to.be.an('object');
   if (expectation.live) return runLiveBlock(block, index);
-  if (expectation.webhook) return runWebhookBlock(block, index);
+  if (expectation.webhook) return runWebhookBlock(block, index, expectation.webhook);
   expect(expectation.requests, 'the table entry lists one request per API call').to.have.length(expectation.apiCalls);
 
   const requests = [];

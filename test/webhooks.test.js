@@ -1,12 +1,15 @@
 'use strict';
 // The webhook helper: parseEvent() turns the event callbacks the OpenTok service POSTs into typed
-// events and rejects malformed ones with a WebhookError; webhookHandler() serves them in Express.
+// events (a JSON object of no known kind into an UnknownEvent, anything else into a WebhookError);
+// webhookHandler() serves them in Express and checks signed callbacks; verifyCallback() checks one.
 const http = require('http');
 const { expect } = require('chai');
 const express = require('express');
 const OpenTok = require('opentok');
 const { Emulator } = require('opentok/emulator');
-const { parseEvent, webhookHandler, WebhookError } = require('opentok/webhooks');
+const crypto = require('crypto');
+const jwt = require('jsonwebtoken');
+const { parseEvent, webhookHandler, verifyCallback, WebhookError, CallbackSignatureError } = require('opentok/webhooks');
 
 /** The SDK's shared error base class (not exported by name; every SDK error class extends it). */
 const OpenTokError = Object.getPrototypeOf(OpenTok.ArgumentError);
@@ -24,7 +27,54 @@ const STREAM = {
   videoType: 'camera',
 };
 
+/** A SIP call as the SIP call monitoring callbacks describe it. */
+const CALL = { id: '44d3f5b5-4aef-4148-8ac9-5bab51587b02', connectionId: 'bfa0d2c8-7dbb-4c1f-b0e5-39b2e1e6e8bf', createdAt: 1508289863475 };
+
 const PAYLOADS = {
+  sessionCreated: {
+    sessionId: SESSION_ID,
+    projectId: '123456',
+    event: 'sessionCreated',
+    timestamp: 1470257679918,
+  },
+  sessionDestroyed: {
+    sessionId: SESSION_ID,
+    projectId: '123456',
+    event: 'sessionDestroyed',
+    reason: 'clientDisconnected',
+    timestamp: 1470258991207,
+  },
+  callCreated: {
+    sessionId: SESSION_ID,
+    projectId: '123456',
+    event: 'callCreated',
+    timestamp: 1508289863643,
+    call: CALL,
+  },
+  callUpdated: {
+    sessionId: SESSION_ID,
+    projectId: '123456',
+    event: 'callUpdated',
+    timestamp: 1508289869120,
+    state: 'answered',
+    call: CALL,
+  },
+  callDestroyed: {
+    sessionId: SESSION_ID,
+    projectId: '123456',
+    event: 'callDestroyed',
+    timestamp: 1508289918347,
+    reason_code: '200',
+    reason_message: 'OK',
+    call: CALL,
+  },
+  muteForced: {
+    sessionId: SESSION_ID,
+    projectId: '123456',
+    event: 'muteForced',
+    timestamp: 1508289901022,
+    call: CALL,
+  },
   connectionCreated: {
     sessionId: SESSION_ID,
     projectId: '123456',
@@ -74,6 +124,25 @@ const PAYLOADS = {
     streamMode: 'auto',
     sha256sum: 'fd1f4b3e5a3b7e6cf0f3a3b2e0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a6978812',
   },
+  // As the callback reference shows it: no event field.
+  archiveStatusReference: {
+    id: 'b40ef09b-3811-4726-b508-e41a0f96c68f',
+    status: 'available',
+    name: 'Foo',
+    reason: '',
+    sessionId: SESSION_ID,
+    projectId: 123456,
+    createdAt: 1384221380000,
+    size: 18023312,
+    duration: 328,
+    outputMode: 'composed',
+    hasAudio: true,
+    hasVideo: true,
+    certificate: '',
+    sha256sum: 'fd1f4b3e5a3b7e6cf0f3a3b2e0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a6978812',
+    password: '',
+    updatedAt: 1384221730000,
+  },
   broadcastStatus: {
     id: '1748b7070a81464c9759c46ad10d3734',
     sessionId: SESSION_ID,
@@ -102,6 +171,14 @@ const PAYLOADS = {
     status: 'started',
     streamId: 'e32445b743678c98230f238',
   },
+  // As the Experience Composer guide shows it: these five fields only.
+  renderStatusGuide: {
+    id: '1248e7070b81464c9789f46ad10e7764',
+    sessionId: SESSION_ID,
+    streamId: 'e32445b743678c98230f238',
+    status: 'failed',
+    reason: 'Could not load URL',
+  },
   captionsStatus: {
     captionId: '7c0680fc-6274-4de5-a66f-d0648e8d3ac2',
     applicationId: '78f2d8a0-7a4b-4b7e-9d3f-1b8f0a2c6d5e',
@@ -119,13 +196,21 @@ const PAYLOADS = {
 
 /** The typed event each payload must give: every payload field, the normalized fields, type and payload. */
 const EXPECTED = {
+  sessionCreated: (p) => ({ ...p, type: 'sessionCreated', payload: p }),
+  sessionDestroyed: (p) => ({ ...p, type: 'sessionDestroyed', payload: p }),
+  callCreated: (p) => ({ ...p, type: 'callCreated', payload: p }),
+  callUpdated: (p) => ({ ...p, type: 'callUpdated', payload: p }),
+  callDestroyed: (p) => ({ ...p, reasonCode: '200', reasonMessage: 'OK', type: 'callDestroyed', payload: p }),
+  muteForced: (p) => ({ ...p, type: 'muteForced', payload: p }),
   connectionCreated: (p) => ({ ...p, type: 'connectionCreated', payload: p }),
   connectionDestroyed: (p) => ({ ...p, type: 'connectionDestroyed', payload: p }),
   streamCreated: (p) => ({ ...p, type: 'streamCreated', payload: p }),
   streamDestroyed: (p) => ({ ...p, type: 'streamDestroyed', payload: p }),
   archiveStatus: (p) => ({ ...p, projectId: '123456', type: 'archiveStatus', payload: p }),
+  archiveStatusReference: (p) => ({ ...p, projectId: '123456', type: 'archiveStatus', payload: p }),
   broadcastStatus: (p) => ({ ...p, projectId: '123456', type: 'broadcastStatus', payload: p }),
   renderStatus: (p) => ({ ...p, type: 'renderStatus', payload: p }),
+  renderStatusGuide: (p) => ({ ...p, type: 'renderStatus', payload: p }),
   captionsStatus: (p) => ({
     ...p,
     captionsId: '7c0680fc-6274-4de5-a66f-d0648e8d3ac2',
@@ -186,7 +271,7 @@ describe('webhooks: parseEvent', () => {
         it(`${kind} (${form})`, () => {
           const input = inputForms(PAYLOADS[kind]).find(([name]) => name === form)[1];
           const event = parseEvent(input);
-          expect(event.type).to.equal(kind);
+          expect(event.type).to.equal(EXPECTED[kind](PAYLOADS[kind]).type);
           expect(event).to.deep.equal(EXPECTED[kind](PAYLOADS[kind]));
           expect(event.payload).to.deep.equal(PAYLOADS[kind]);
           if (form === 'object') expect(event.payload).to.equal(input);
@@ -363,9 +448,61 @@ describe('webhooks: parseEvent', () => {
       const padded = Buffer.from(`xx${text}yy`, 'utf8');
       expect(parseEvent(padded.subarray(2, padded.length - 2)).connection.data).to.equal('name=Zoë 🎥');
     });
+
+    it('without event, each kind is told by the fields only it has, never by an id alone', () => {
+      const kindOf = (payload) => parseEvent(payload).type;
+      expect(kindOf(PAYLOADS.archiveStatusReference)).to.equal('archiveStatus');
+      expect(kindOf(PAYLOADS.renderStatusGuide)).to.equal('renderStatus');
+      expect(kindOf(variant('captionsStatus', (p) => delete p.group))).to.equal('captionsStatus');
+      expect(kindOf(variant('broadcastStatus', (p) => delete p.event))).to.equal('broadcastStatus');
+      // An archive told by any one of its own fields.
+      const bare = { id: 'a', status: 'stopped', sessionId: SESSION_ID, projectId: '1', createdAt: 1, size: 0, duration: 0 };
+      expect(kindOf(bare)).to.equal('archiveStatus');
+      // A render told by url and resolution, without streamId.
+      expect(kindOf({ id: 'r', sessionId: SESSION_ID, status: 'starting', url: 'https://x', resolution: '1280x720' })).to.equal('renderStatus');
+      expect(kindOf({ id: 'r', sessionId: SESSION_ID, status: 'starting' })).to.equal('unknown');
+    });
+
+    it('fields a kind may leave out are optional: render without url, dates or project; captions without project', () => {
+      const render = parseEvent(PAYLOADS.renderStatusGuide);
+      expect(render).to.deep.equal({ ...PAYLOADS.renderStatusGuide, type: 'renderStatus', payload: PAYLOADS.renderStatusGuide });
+      expect(render).to.not.have.property('projectId');
+      const captions = parseEvent(variant('captionsStatus', (p) => (delete p.applicationId, delete p.createdAt, delete p.updatedAt)));
+      expect(captions.type).to.equal('captionsStatus');
+      expect(captions).to.not.have.property('projectId');
+    });
+
+    it('archive status as the callback reference shows it: no event, certificate, sha256sum, password, updatedAt', () => {
+      const event = parseEvent(PAYLOADS.archiveStatusReference);
+      expect(event).to.not.have.property('event');
+      expect(event).to.include({ type: 'archiveStatus', projectId: '123456', updatedAt: 1384221730000, certificate: '', password: '' });
+      expect(parseEvent(variant('archiveStatusReference', (p) => (p.sha256sum = 1))).problem).to.equal('sha256sum must be a string');
+    });
+
+    it('SIP calls: state, reason_code and reason_message at the top level or in the call; muteForced with or without a call', () => {
+      const inCall = parseEvent(variant('callUpdated', (p) => (delete p.state, (p.call.state = 'ringing'))));
+      expect(inCall).to.include({ type: 'callUpdated', state: 'ringing' });
+      const numeric = parseEvent(variant('callDestroyed', (p) => (delete p.reason_code, delete p.reason_message, (p.call.reason_code = 486), (p.call.reason_message = 'Busy Here'))));
+      expect(numeric).to.include({ type: 'callDestroyed', reasonCode: 486, reasonMessage: 'Busy Here' });
+      const bare = parseEvent(variant('callDestroyed', (p) => (delete p.reason_code, delete p.reason_message)));
+      expect(bare).to.not.have.property('reasonCode');
+      expect(bare).to.not.have.property('reasonMessage');
+      expect(parseEvent(variant('callUpdated', (p) => delete p.state))).to.not.have.property('state');
+      expect(parseEvent(variant('muteForced', (p) => delete p.call))).to.include({ type: 'muteForced' });
+      expect(parseEvent(variant('callCreated', (p) => delete p.call)).problem).to.equal('call must be an object');
+      expect(parseEvent(variant('callCreated', (p) => (p.call.id = ''))).problem).to.equal('call.id must not be empty');
+      expect(parseEvent(variant('callCreated', (p) => (p.call.createdAt = 'x'))).problem).to.equal('call.createdAt must be a number');
+      expect(parseEvent(variant('callUpdated', (p) => (p.state = 3))).problem).to.equal('state must be a string');
+      expect(parseEvent(variant('callDestroyed', (p) => (p.reason_code = true))).problem).to.equal('reason_code must be a string or number');
+    });
+
+    it('session events: sessionDestroyed without reason; sessionCreated needs its timestamp', () => {
+      expect(parseEvent(variant('sessionDestroyed', (p) => delete p.reason))).to.not.have.property('reason');
+      expect(parseEvent(variant('sessionCreated', (p) => delete p.timestamp)).problem).to.equal('timestamp must be a number');
+    });
   });
 
-  describe('malformed bodies', () => {
+  describe('bodies of no known kind, and bodies that are not JSON objects', () => {
     const cases = [
       // [title, body, message]
       ['non-JSON text', 'connectionCreated', 'body is not valid JSON'],
@@ -383,11 +520,13 @@ describe('webhooks: parseEvent', () => {
       ['a boolean', true, 'body must be a JSON object'],
       ['undefined', undefined, 'no body (parse it with express.json(), express.text() or express.raw())'],
       ['null', null, 'no body (parse it with express.json(), express.text() or express.raw())'],
-      ['an empty object', {}, 'unknown event kind (no event field)'],
-      ['an object without event, captions ID or id', { sessionId: SESSION_ID, status: 'started' }, 'unknown event kind (no event field)'],
+      ['an empty object', {}, 'no event field, and not the fields of a known kind'],
+      ['an object without event, captions ID or id', { sessionId: SESSION_ID, status: 'started' }, 'no event field, and not the fields of a known kind'],
+      ['an object with only an id (never enough to tell a kind)', { id: 'x', sessionId: SESSION_ID, status: 'started' }, 'no event field, and not the fields of a known kind'],
       ['a numeric event', variant('connectionCreated', (p) => (p.event = 42)), 'event must be a string'],
       ['a null event', variant('connectionCreated', (p) => (p.event = null)), 'event must be a string'],
-      ['an unknown event', variant('connectionCreated', (p) => (p.event = 'sessionCreated')), 'unknown event "sessionCreated"'],
+      ['an unknown event', variant('connectionCreated', (p) => (p.event = 'sessionPaused')), 'unknown event "sessionPaused"'],
+      ['an event named like an Object.prototype member', variant('connectionCreated', (p) => (p.event = 'toString')), 'unknown event "toString"'],
       ['an event of another case', variant('archiveStatus', (p) => (p.event = 'Archive')), 'unknown event "Archive"'],
       ['an event with quotes', { event: 'a"b' }, 'unknown event "a\\"b"'],
 
@@ -465,10 +604,10 @@ describe('webhooks: parseEvent', () => {
         variant('renderStatus', (p) => (p.status = 'paused')),
         'status must be one of starting, started, stopped, failed',
       ],
-      ['render without url', variant('renderStatus', (p) => delete p.url), 'url must be a string'],
       ['render with a numeric resolution', variant('renderStatus', (p) => (p.resolution = 1280)), 'resolution must be a string'],
       ['render with a numeric streamId', variant('renderStatus', (p) => (p.streamId = 5)), 'streamId must be a string'],
-      ['render without updatedAt', variant('renderStatus', (p) => delete p.updatedAt), 'updatedAt must be a number'],
+      ['render with a string updatedAt', variant('renderStatus', (p) => (p.updatedAt = 'now')), 'updatedAt must be a number'],
+      ['render without sessionId', variant('renderStatusGuide', (p) => delete p.sessionId), 'sessionId must be a string'],
       ['render (event "render") without id', variant('renderStatus', (p) => ((p.event = 'render'), delete p.id)), 'id must be a string'],
       ['render with an empty id', variant('renderStatus', (p) => (p.id = '')), 'id must not be empty'],
 
@@ -481,11 +620,7 @@ describe('webhooks: parseEvent', () => {
       ['captions with a numeric captionId', variant('captionsStatus', (p) => (p.captionId = 42)), 'captionId must be a string'],
       ['captions with an empty captionsId', { ...PAYLOADS.captionsStatus, captionsId: '' }, 'captionsId must not be empty'],
       ['captions without status', variant('captionsStatus', (p) => delete p.status), 'status must be a string'],
-      [
-        'captions without applicationId',
-        variant('captionsStatus', (p) => delete p.applicationId),
-        'projectId, partnerId or applicationId must be a string or number',
-      ],
+      ['captions with an object applicationId', variant('captionsStatus', (p) => (p.applicationId = {})), 'applicationId must be a string or number'],
       ['captions with a string createdAt', variant('captionsStatus', (p) => (p.createdAt = 'now')), 'createdAt must be a number'],
       ['captions with a string duration', variant('captionsStatus', (p) => (p.duration = '0')), 'duration must be a number'],
       ['captions with a numeric languageCode', variant('captionsStatus', (p) => (p.languageCode = 1)), 'languageCode must be a string'],
@@ -498,22 +633,30 @@ describe('webhooks: parseEvent', () => {
     ];
 
     for (const [title, body, message] of cases) {
-      it(`${title} → "${message}"`, () => {
-        expect(parseError(body).message).to.equal(PREFIX + message);
-        // A JSON object gives the same error as text and as a Buffer.
-        if (body !== null && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)) {
-          expect(parseError(JSON.stringify(body)).message).to.equal(PREFIX + message);
-          expect(parseError(Buffer.from(JSON.stringify(body))).message).to.equal(PREFIX + message);
+      const isObject = body !== null && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body);
+      if (!isObject) {
+        // Not a JSON object at all: the only bodies parseEvent refuses.
+        it(`${title} → WebhookError "${message}"`, () => {
+          expect(parseError(body).message).to.equal(PREFIX + message);
+        });
+        continue;
+      }
+      it(`${title} → an UnknownEvent whose problem is "${message}", as an object, as text and as a Buffer`, () => {
+        for (const form of [body, JSON.stringify(body), Buffer.from(JSON.stringify(body))]) {
+          const event = parseEvent(form);
+          const expected = { type: 'unknown', payload: body, problem: message };
+          if (typeof body.event === 'string') expected.event = body.event;
+          expect(event).to.deep.equal(expected);
         }
       });
     }
 
-    it('non-finite numbers of a hand-built object are rejected', () => {
+    it('non-finite numbers of a hand-built object do not pass as numbers', () => {
       const payload = variant('archiveStatus', () => {});
       payload.createdAt = Infinity;
-      expect(parseError(payload).message).to.equal(`${PREFIX}createdAt must be a number`);
+      expect(parseEvent(payload)).to.include({ type: 'unknown', problem: 'createdAt must be a number' });
       payload.createdAt = Number.NaN;
-      expect(parseError(payload).message).to.equal(`${PREFIX}createdAt must be a number`);
+      expect(parseEvent(payload)).to.include({ type: 'unknown', problem: 'createdAt must be a number' });
     });
 
     it('a hand-built object whose getter throws still gives a WebhookError, with the cause', () => {
@@ -530,7 +673,7 @@ describe('webhooks: parseEvent', () => {
       expect(error.cause).to.equal(failure);
     });
 
-    it('deeply nested JSON text is rejected or parsed, never crashes with another error', () => {
+    it('deeply nested JSON text is refused or read as an unknown event, never crashes with another error', () => {
       const deep = '{"event":"archive","x":' + '['.repeat(200000) + ']'.repeat(200000) + '}';
       let outcome;
       try {
@@ -538,7 +681,8 @@ describe('webhooks: parseEvent', () => {
       } catch (error) {
         outcome = error;
       }
-      expect(outcome).to.be.instanceOf(WebhookError);
+      if (outcome instanceof WebhookError) return;
+      expect(outcome).to.include({ type: 'unknown', event: 'archive', problem: 'id must be a string' });
     });
   });
 });
@@ -685,7 +829,7 @@ describe('webhooks: webhookHandler', () => {
       const response = await post(`${server.url}/events`, JSON.stringify(PAYLOADS[kind]));
       expect(response.status, kind).to.equal(200);
     }
-    expect(received.map((event) => event.type)).to.deep.equal(Object.keys(PAYLOADS));
+    expect(received.map((event) => event.type)).to.deep.equal(Object.keys(PAYLOADS).map((kind) => EXPECTED[kind](PAYLOADS[kind]).type));
   });
 
   it('reads a string body (express.text()) and a Buffer body (express.raw())', async () => {
@@ -698,20 +842,18 @@ describe('webhooks: webhookHandler', () => {
     expect(received[1]).to.deep.equal(EXPECTED.captionsStatus(PAYLOADS.captionsStatus));
   });
 
-  it('answers 400 {error: message} for a malformed event, without calling onEvent', async () => {
-    const body = JSON.stringify(variant('connectionCreated', (p) => (p.connection.id = 42)));
-    const response = await post(`${server.url}/events`, body);
-    expect(response.status).to.equal(400);
-    expect(response.headers['content-type']).to.match(/^application\/json/);
-    expect(JSON.parse(response.text)).to.deep.equal({ error: 'Invalid OpenTok event: connection.id must be a string' });
-    expect(received).to.deep.equal([]);
+  it('answers 200 to a known kind whose fields do not match, and hands it over as an UnknownEvent', async () => {
+    const payload = variant('connectionCreated', (p) => (p.connection.id = 42));
+    const response = await post(`${server.url}/events`, JSON.stringify(payload));
+    expect(response.status).to.equal(200);
+    expect(received).to.deep.equal([{ type: 'unknown', event: 'connectionCreated', payload, problem: 'connection.id must be a string' }]);
   });
 
-  it('answers 400 for an unknown event kind', async () => {
-    const response = await post(`${server.url}/events`, JSON.stringify({ event: 'sessionCreated', sessionId: SESSION_ID }));
-    expect(response.status).to.equal(400);
-    expect(JSON.parse(response.text)).to.deep.equal({ error: 'Invalid OpenTok event: unknown event "sessionCreated"' });
-    expect(received).to.deep.equal([]);
+  it('answers 200 to a kind this version does not know: a new kind on the service side never costs the app its callbacks', async () => {
+    const payload = { event: 'sessionPaused', sessionId: SESSION_ID, projectId: '123456', timestamp: 1 };
+    const response = await post(`${server.url}/events`, JSON.stringify(payload));
+    expect(response.status).to.equal(200);
+    expect(received).to.deep.equal([{ type: 'unknown', event: 'sessionPaused', payload, problem: 'unknown event "sessionPaused"' }]);
   });
 
   it('answers 400 for non-JSON text and a non-object JSON Buffer', async () => {
@@ -925,5 +1067,162 @@ describe('webhooks: events POSTed by the emulator', function () {
 
     expect(ofType('renderStatus')).to.deep.equal([]);
     expect(ofType('captionsStatus')).to.deep.equal([]);
+  });
+});
+
+describe('webhooks: signed callbacks', () => {
+  const SECRET = 'signature-secret-of-the-archive-callbacks';
+  const now = () => Math.floor(Date.now() / 1000);
+  const hashOf = (body) => crypto.createHash('sha256').update(body).digest('hex');
+  /** A callback JWT as the service signs it (HS256 with the signature secret). */
+  const sign = (claims = {}, secret = SECRET, options = {}) =>
+    jwt.sign({ iat: now(), exp: now() + 300, jti: crypto.randomUUID(), ...claims }, secret, { algorithm: 'HS256', noTimestamp: true, ...options });
+
+  /** The CallbackSignatureError verifyCallback throws; fails when it returns. */
+  function refusal(options) {
+    try {
+      verifyCallback(options);
+    } catch (error) {
+      expect(error).to.be.instanceOf(CallbackSignatureError);
+      expect(error).to.be.instanceOf(OpenTokError);
+      expect(error.name).to.equal('CallbackSignatureError');
+      return error.message.replace('Invalid OpenTok callback signature: ', '');
+    }
+    throw new Error('verifyCallback accepted the callback');
+  }
+
+  describe('verifyCallback', () => {
+    it('accepts the JWT with or without "Bearer ", and returns its claims', () => {
+      const token = sign({ payload_hash: 'x'.repeat(64) });
+      for (const authorization of [`Bearer ${token}`, token, `bearer  ${token}`, [`Bearer ${token}`]]) {
+        const claims = verifyCallback({ authorization, secret: SECRET });
+        expect(claims.payload_hash).to.equal('x'.repeat(64));
+      }
+    });
+
+    it('with several secrets (a rotation), accepts a JWT signed with any of them', () => {
+      expect(verifyCallback({ authorization: sign({}, 'old'), secret: ['new', 'old'] })).to.be.an('object');
+      expect(verifyCallback({ authorization: sign({}, 'new'), secret: ['new', 'old'] })).to.be.an('object');
+      expect(refusal({ authorization: sign({}, 'other'), secret: ['new', 'old'] })).to.equal('the JWT is not signed with the signature secret');
+    });
+
+    it('refuses another secret, a tampered payload or signature, and a missing or non-JWT header', () => {
+      expect(refusal({ authorization: sign({}, 'another secret'), secret: SECRET })).to.equal('the JWT is not signed with the signature secret');
+      const [head, , signature] = sign().split('.');
+      const forged = Buffer.from(JSON.stringify({ iat: now(), exp: now() + 3600, admin: true })).toString('base64url');
+      expect(refusal({ authorization: `${head}.${forged}.${signature}`, secret: SECRET })).to.equal('the JWT is not signed with the signature secret');
+      const token = sign();
+      const flipped = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+      expect(refusal({ authorization: flipped, secret: SECRET })).to.equal('the JWT is not signed with the signature secret');
+      for (const authorization of [undefined, null, '', '   ', []]) {
+        expect(refusal({ authorization, secret: SECRET })).to.equal('no Authorization header');
+      }
+      expect(refusal({ authorization: 'Basic dXNlcjpwYXNz', secret: SECRET })).to.equal('the Authorization header is not a JWT');
+    });
+
+    it('refuses an unsigned (alg "none") or RS256 JWT: only HMAC signatures count', () => {
+      const none = jwt.sign({ iat: now() }, null, { algorithm: 'none' });
+      expect(refusal({ authorization: none, secret: SECRET })).to.match(/^(jwt signature is required|invalid algorithm|the JWT is not signed)/);
+      const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const rs256 = jwt.sign({ iat: now() }, privateKey, { algorithm: 'RS256' });
+      expect(refusal({ authorization: rs256, secret: SECRET })).to.equal('invalid algorithm');
+    });
+
+    it('checks exp and nbf when present, with 30 s of clock tolerance (configurable); a JWT without exp passes', () => {
+      expect(refusal({ authorization: sign({ exp: now() - 60 }), secret: SECRET })).to.equal('JWT expired');
+      expect(verifyCallback({ authorization: sign({ exp: now() - 10 }), secret: SECRET })).to.be.an('object');
+      expect(refusal({ authorization: sign({ exp: now() - 10 }), secret: SECRET, clockToleranceSeconds: 0 })).to.equal('JWT expired');
+      expect(refusal({ authorization: sign({ nbf: now() + 120 }), secret: SECRET })).to.equal('JWT not valid yet');
+      const noExp = jwt.sign({ iat: now() }, SECRET, { algorithm: 'HS256' });
+      expect(verifyCallback({ authorization: noExp, secret: SECRET })).to.include({ iat: now() });
+    });
+
+    it('checks payload_hash against the raw body when both are there', () => {
+      const body = JSON.stringify(PAYLOADS.archiveStatusReference);
+      const token = sign({ payload_hash: hashOf(body) });
+      expect(verifyCallback({ authorization: token, secret: SECRET, body })).to.be.an('object');
+      expect(verifyCallback({ authorization: token, secret: SECRET, body: Buffer.from(body) })).to.be.an('object');
+      expect(refusal({ authorization: token, secret: SECRET, body: body.replace('available', 'expired') })).to.equal('payload_hash does not match the body');
+      // A parsed body cannot be hashed as it was sent: the claim is then not checked.
+      expect(verifyCallback({ authorization: token, secret: SECRET })).to.be.an('object');
+    });
+
+    it('a missing or empty secret, or a bad tolerance, is a TypeError (a misconfiguration, not a bad callback)', () => {
+      for (const secret of [undefined, '', [], [''], ['ok', 5], 42]) {
+        expect(() => verifyCallback({ authorization: sign(), secret })).to.throw(TypeError, 'signatureSecret must be a non-empty string or a non-empty array of them');
+      }
+      expect(() => verifyCallback({ authorization: sign(), secret: SECRET, clockToleranceSeconds: -1 })).to.throw(TypeError);
+    });
+  });
+
+  describe('webhookHandler with signatureSecret, over HTTP', () => {
+    let server;
+    let received;
+
+    function postSigned(path, body, authorization, contentType = 'application/json') {
+      const target = new URL(`${server.url}${path}`);
+      return new Promise((resolve, reject) => {
+        const headers = { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(body)) };
+        if (authorization !== undefined) headers.Authorization = authorization;
+        const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent: false, headers }, (res) => {
+          const chunks = [];
+          res.on('data', (chunk) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    }
+
+    before(async () => {
+      const app = express();
+      const onEvent = (event) => received.push(event);
+      app.post('/json', express.json(), webhookHandler(onEvent, { signatureSecret: SECRET }));
+      app.post('/raw', express.raw({ type: '*/*' }), webhookHandler(onEvent, { signatureSecret: [SECRET, 'previous secret'] }));
+      server = await listen(app);
+    });
+    after(() => server.close());
+    beforeEach(() => {
+      received = [];
+    });
+
+    it('a callback signed with the secret: 200 and the typed event', async () => {
+      const body = JSON.stringify(PAYLOADS.callCreated);
+      const response = await postSigned('/json', body, `Bearer ${sign({ payload_hash: hashOf(body) })}`);
+      expect(response.status).to.equal(200);
+      expect(received.map((event) => event.type)).to.deep.equal(['callCreated']);
+    });
+
+    it('unsigned, signed with another secret, expired or tampered: 401 {error}, and onEvent is not called', async () => {
+      const body = JSON.stringify(PAYLOADS.streamCreated);
+      const cases = [
+        [undefined, 'no Authorization header'],
+        [`Bearer ${sign({}, 'another secret')}`, 'the JWT is not signed with the signature secret'],
+        [`Bearer ${sign({ exp: now() - 3600 })}`, 'JWT expired'],
+        [`Bearer ${sign().slice(0, -3)}xyz`, 'the JWT is not signed with the signature secret'],
+      ];
+      for (const [authorization, reason] of cases) {
+        const response = await postSigned('/json', body, authorization);
+        expect(response.status, reason).to.equal(401);
+        expect(JSON.parse(response.text)).to.deep.equal({ error: `Invalid OpenTok callback signature: ${reason}` });
+      }
+      expect(received).to.deep.equal([]);
+    });
+
+    it('with a raw body, a body changed after signing is refused by its payload_hash (401); the previous secret still works', async () => {
+      const body = JSON.stringify(PAYLOADS.archiveStatusReference);
+      const token = sign({ payload_hash: hashOf(body) }, 'previous secret');
+      expect((await postSigned('/raw', body, `Bearer ${token}`)).status).to.equal(200);
+      const changed = body.replace('"available"', '"expired"');
+      const response = await postSigned('/raw', changed, `Bearer ${token}`);
+      expect(response.status).to.equal(401);
+      expect(JSON.parse(response.text)).to.deep.equal({ error: 'Invalid OpenTok callback signature: payload_hash does not match the body' });
+      expect(received.map((event) => event.status)).to.deep.equal(['available']);
+    });
+
+    it('a misconfigured signatureSecret fails when the handler is made, not at each callback', () => {
+      expect(() => webhookHandler(() => {}, { signatureSecret: '' })).to.throw(TypeError);
+      expect(() => webhookHandler(() => {}, { signatureSecret: [] })).to.throw(TypeError);
+    });
   });
 });
