@@ -24,7 +24,34 @@ export function streamJson(stream: StreamState): Record<string, unknown> {
   return { id: stream.id, videoType: stream.videoType, name: stream.name, layoutClassList: [...stream.layoutClassList] };
 }
 
-/** Adds a connection to a session and announces it (`connection`/`created`). */
+/**
+ * The session-monitoring JSON of a stream: its ID, its connection (only the ID once the connection
+ * has gone), when it started, its name and video type. Layout classes are REST-only.
+ */
+function eventStreamJson(stream: StreamState, connection: ConnectionState | undefined): Record<string, unknown> {
+  return {
+    id: stream.id,
+    connection: connection ? connectionJson(connection) : { id: stream.connectionId },
+    createdAt: stream.createdAt,
+    name: stream.name,
+    videoType: stream.videoType,
+  };
+}
+
+/** Announces a session-monitoring event about the session itself (`session`/`created` or `destroyed`). */
+function announceSession(emulator: Emulator, project: ProjectState, session: SessionState, event: 'created' | 'destroyed'): void {
+  emulator.events.emit(project, 'session', event, {
+    sessionId: session.id,
+    projectId: project.apiKey,
+    event: event === 'created' ? 'sessionCreated' : 'sessionDestroyed',
+    timestamp: Date.now(),
+  });
+}
+
+/**
+ * Adds a connection to a session and announces it (`connection`/`created`), after `sessionCreated`
+ * when it is the session's first connection.
+ */
 export function addConnection(
   emulator: Emulator,
   project: ProjectState,
@@ -32,7 +59,9 @@ export function addConnection(
   fields: Pick<ConnectionState, 'kind' | 'role' | 'data'>,
 ): ConnectionState {
   const connection: ConnectionState = { id: newId(), sessionId: session.id, createdAt: Date.now(), ...fields };
+  const first = session.connections.size === 0;
   session.connections.set(connection.id, connection);
+  if (first) announceSession(emulator, project, session, 'created');
   emulator.events.emit(project, 'connection', 'created', {
     sessionId: session.id,
     projectId: project.apiKey,
@@ -67,7 +96,7 @@ export function addStream(
     projectId: project.apiKey,
     event: 'streamCreated',
     timestamp: Date.now(),
-    stream: { ...streamJson(stream), connection: connectionJson(connection), createdAt: stream.createdAt },
+    stream: eventStreamJson(stream, connection),
   });
   return stream;
 }
@@ -82,15 +111,14 @@ export function removeStream(emulator: Emulator, project: ProjectState, session:
     event: 'streamDestroyed',
     reason,
     timestamp: Date.now(),
-    stream: {
-      ...streamJson(stream),
-      connection: connection ? connectionJson(connection) : { id: stream.connectionId },
-      createdAt: stream.createdAt,
-    },
+    stream: eventStreamJson(stream, connection),
   });
 }
 
-/** Removes a connection and its streams and announces it (`connection`/`destroyed`). */
+/**
+ * Removes a connection and its streams and announces it (`connection`/`destroyed`), then
+ * `sessionDestroyed` when it was the session's last connection.
+ */
 export function removeConnection(
   emulator: Emulator,
   project: ProjectState,
@@ -111,6 +139,7 @@ export function removeConnection(
     connection: connectionJson(connection),
   });
   if (connection.kind === 'client') onClientDisconnected(emulator, project, session);
+  if (session.connections.size === 0) announceSession(emulator, project, session, 'destroyed');
 }
 
 /** What a simulated client acts on. */
