@@ -1,4 +1,5 @@
 import { onClientConnected, onClientDisconnected } from './archive-lifecycle';
+import { announceCall } from './calls';
 import { EmulatorHttpError } from './errors';
 import type { Emulator } from './emulator';
 import type { ConnectionState, ProjectState, SessionState, StreamState } from './state';
@@ -56,7 +57,7 @@ export function addConnection(
   emulator: Emulator,
   project: ProjectState,
   session: SessionState,
-  fields: Pick<ConnectionState, 'kind' | 'role' | 'data'>,
+  fields: Pick<ConnectionState, 'kind' | 'role' | 'data' | 'callId'>,
 ): ConnectionState {
   const connection: ConnectionState = { id: newId(), sessionId: session.id, createdAt: Date.now(), ...fields };
   const first = session.connections.size === 0;
@@ -116,7 +117,8 @@ export function removeStream(emulator: Emulator, project: ProjectState, session:
 }
 
 /**
- * Removes a connection and its streams and announces it (`connection`/`destroyed`), then
+ * Removes a connection and its streams and announces it (`connection`/`destroyed`), then the end
+ * of its SIP call (`call`/`destroyed`, hung up by the app: 200 OK) for a SIP connection, then
  * `sessionDestroyed` when it was the session's last connection.
  */
 export function removeConnection(
@@ -138,6 +140,7 @@ export function removeConnection(
     timestamp: Date.now(),
     connection: connectionJson(connection),
   });
+  if (connection.kind === 'sip') announceCall(emulator, project, session, connection, 'destroyed', { reason_code: 200, reason_message: 'OK' });
   if (connection.kind === 'client') onClientDisconnected(emulator, project, session);
   if (session.connections.size === 0) announceSession(emulator, project, session, 'destroyed');
 }

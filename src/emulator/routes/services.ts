@@ -8,7 +8,7 @@ import { newId } from '../state';
 import { joinWithToken } from './participants';
 
 const RESOLUTIONS = new Set(['640x480', '480x640', '1280x720', '720x1280', '1920x1080', '1080x1920']);
-const CALLBACK_GROUPS = new Set(['session', 'connection', 'stream', 'archive', 'broadcast', 'render', 'captions']);
+const CALLBACK_GROUPS = new Set(['session', 'connection', 'stream', 'call', 'archive', 'broadcast', 'render', 'captions']);
 
 /**
  * A render's status change, as the service reports it: the render JSON with `event: 'render'`, to
