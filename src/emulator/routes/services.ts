@@ -11,12 +11,13 @@ const RESOLUTIONS = new Set(['640x480', '480x640', '1280x720', '720x1280', '1920
 const CALLBACK_GROUPS = new Set(['session', 'connection', 'stream', 'call', 'archive', 'broadcast', 'render', 'captions']);
 
 /**
- * A render's status change, as the service reports it: the render JSON with `event: 'render'`, to
- * its `statusCallbackUrl` when startRender gave one, else to the project's `render`/`status`
- * callbacks.
+ * A render's status change, as the Experience Composer guide shows it: the render's ID, session,
+ * stream, status and the reason (`''` while none), to its `statusCallbackUrl` when startRender gave
+ * one, else to the project's `render`/`status` callbacks.
  */
 function reportRender(context: RouteContext, render: JsonRecord): void {
-  const payload = { ...render, event: 'render' };
+  const { id, sessionId, streamId, status, reason } = render;
+  const payload = { id, sessionId, streamId, status, reason: reason ?? '' };
   if (typeof render.callbackUrl === 'string') context.emulator.events.send(render.callbackUrl, payload);
   else context.emulator.events.emit(context.project, 'render', 'status', payload);
 }
