@@ -34,7 +34,7 @@ export interface EmulatorOptions {
   /** Time an archive stays `stopped` before it is `available`, in ms (default 200). */
   archiveProcessingMs?: number;
   /**
-   * Signs every event callback with this secret, as the service's secure callbacks do: each POST
+   * Signs every event callback with this secret, as the service signs its callbacks: each POST
    * carries `Authorization: Bearer <JWT>`, an HS256 JWT with `iat`, `exp` (`iat` + 300), a random
    * `jti` and `payload_hash` (the SHA-256 hex digest of the exact body sent), which
    * `verifyCallback` of `opentok/webhooks` checks. Default: callbacks are not signed.

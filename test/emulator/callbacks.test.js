@@ -1,6 +1,6 @@
 'use strict';
 // The event callbacks the emulator POSTs, received by a real local server: every kind carries
-// exactly the fields the service documents for it (session, connection, stream and SIP call
+// exactly the fields the service sends for it (session, connection, stream and SIP call
 // monitoring, archive, broadcast, Experience Composer and live captions status), parses with
 // opentok/webhooks into its typed event, and is signed when the emulator has a signature secret
 // (Emulator.start({ signatureSecret }) or the CLI's --signature-secret).
@@ -42,7 +42,7 @@ const CONNECTION = ['id', 'createdAt', 'data'];
 const STREAM = ['id', 'connection', 'createdAt', 'name', 'videoType'];
 const CALL = ['id', 'connectionId', 'createdAt'];
 const ARCHIVE = ['id', 'status', 'name', 'reason', 'sessionId', 'projectId', 'createdAt', 'size', 'duration', 'outputMode', 'hasAudio', 'hasVideo', 'updatedAt'];
-/** The archive's REST fields that the callback reference does not list (sent too). */
+/** The archive's REST fields beyond those every archive status callback has (sent too). */
 const ARCHIVE_REST_ONLY = ['applicationId', 'resolution', 'streamMode', 'streams', 'url'];
 const BROADCAST = ['id', 'sessionId', 'projectId', 'createdAt', 'updatedAt', 'resolution', 'broadcastUrls', 'maxDuration', 'streamMode', 'streams', 'status', 'event'];
 const RENDER = ['id', 'sessionId', 'streamId', 'status', 'reason'];

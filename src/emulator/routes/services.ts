@@ -11,8 +11,8 @@ const RESOLUTIONS = new Set(['640x480', '480x640', '1280x720', '720x1280', '1920
 const CALLBACK_GROUPS = new Set(['session', 'connection', 'stream', 'call', 'archive', 'broadcast', 'render', 'captions']);
 
 /**
- * A render's status change, as the Experience Composer guide shows it: the render's ID, session,
- * stream, status and the reason (`''` while none), to its `statusCallbackUrl` when startRender gave
+ * A render's status change, as the service reports it: the render's ID, session, stream, status
+ * and the reason (`''` while none), nothing else; to its `statusCallbackUrl` when startRender gave
  * one, else to the project's `render`/`status` callbacks.
  */
 function reportRender(context: RouteContext, render: JsonRecord): void {
