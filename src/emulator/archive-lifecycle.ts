@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { EmulatorHttpError } from './errors';
 import type { Emulator } from './emulator';
 import type { JsonRecord, ProjectState, SessionState } from './state';
@@ -30,9 +31,28 @@ function archiveJson(project: ProjectState, session: SessionState, options: Json
   };
 }
 
-/** Emits the archive status event the service POSTs to `archive`/`status` callbacks. */
-function announce(emulator: Emulator, project: ProjectState, archive: JsonRecord): void {
-  emulator.events.emit(project, 'archive', 'status', { ...archive, event: 'archive', partnerId: project.apiKey });
+/**
+ * What an archive status callback has beyond the archive's REST JSON: when the archive last
+ * changed, and the SHA-256 of its file once available. Kept off the archive, whose REST JSON (and
+ * so the SDK's Archive objects) has neither.
+ */
+interface ArchiveCallbackFields {
+  updatedAt: number;
+  sha256sum?: string;
+}
+
+const callbackFields = new WeakMap<JsonRecord, ArchiveCallbackFields>();
+
+/**
+ * Emits the archive status event the service POSTs to `archive`/`status` callbacks after a status
+ * change: the archive's REST JSON (with its `projectId`), `updatedAt` and, once the file is
+ * available, its `sha256sum`; no `event` field.
+ */
+function announce(emulator: Emulator, project: ProjectState, archive: JsonRecord, sha256sum?: string): void {
+  const fields: ArchiveCallbackFields = { ...callbackFields.get(archive), updatedAt: Date.now() };
+  if (sha256sum !== undefined) fields.sha256sum = sha256sum;
+  callbackFields.set(archive, fields);
+  emulator.events.emit(project, 'archive', 'status', { ...archive, ...fields });
 }
 
 /** Whether the session has a client connection (archives need one). */
@@ -76,6 +96,16 @@ export function archiveSize(durationSeconds: number): number {
 }
 
 /**
+ * The emulated recording of an archive of that duration, served at its download URL: zeros after
+ * an `ftyp` box, so that it is recognisably an MP4 container.
+ */
+export function archiveFile(durationSeconds: number): Buffer {
+  const data = Buffer.alloc(archiveSize(durationSeconds));
+  data.write('\u0000\u0000\u0000\u0018ftypmp42', 0, 'latin1');
+  return data;
+}
+
+/**
  * Stops a recording archive: `stopped` now, then `available` (with size, duration and a download
  * URL the emulator serves) after `archiveProcessingMs`. 409 when it is not recording.
  */
@@ -93,7 +123,7 @@ export function stopArchive(emulator: Emulator, project: ProjectState, archive: 
     archive.status = 'available';
     archive.size = archiveSize(duration);
     archive.url = `${emulator.url}/_emulator/archives/${String(archive.id)}/download`;
-    announce(emulator, project, archive);
+    announce(emulator, project, archive, createHash('sha256').update(archiveFile(duration)).digest('hex'));
   });
   return archive;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `opentok-emulator --port N [--api-key K --api-secret S] [--latency MS]`: runs the emulator until
-// interrupted and prints the credentials to use with it.
+// `opentok-emulator --port N [--api-key K --api-secret S] [--latency MS] [--signature-secret S]`:
+// runs the emulator until interrupted and prints the credentials to use with it.
 import { Emulator } from './emulator';
 
 /** The value of `--name value` or `--name=value`; an error when the flag has no value. */
@@ -26,17 +26,24 @@ function numberFlag(name: string, fallback: number | undefined, valid: (value: n
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
-    process.stdout.write('Usage: opentok-emulator [--port N] [--host H] [--api-key K] [--api-secret S] [--latency MS]\n(--port 0 picks a free port; the URL printed has the real one)\n');
+    process.stdout.write(
+      'Usage: opentok-emulator [--port N] [--host H] [--api-key K] [--api-secret S] [--latency MS] [--signature-secret S]\n' +
+        '(--port 0 picks a free port; the URL printed has the real one)\n' +
+        '(--signature-secret S signs every event callback: Authorization: Bearer <HS256 JWT with payload_hash>)\n',
+    );
     return;
   }
   const port = numberFlag('port', 4010, (value) => Number.isInteger(value) && value >= 0 && value <= 65535, 'an integer between 0 and 65535');
   const latencyMs = numberFlag('latency', undefined, (value) => Number.isFinite(value) && value >= 0, 'a number of milliseconds >= 0');
+  const signatureSecret = flag('signature-secret');
+  if (signatureSecret === '') throw new Error('--signature-secret needs a value');
   const emulator = await Emulator.start({
     port,
     host: flag('host'),
     apiKey: flag('api-key'),
     apiSecret: flag('api-secret'),
     latencyMs,
+    signatureSecret,
   });
   // Handlers first: whoever reads the URL below may signal at once.
   let stopping = false;
@@ -50,6 +57,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   process.stdout.write(
     `OpenTok emulator listening on ${emulator.url}\n` +
+      (signatureSecret === undefined ? '' : 'Event callbacks are signed with the signature secret given\n') +
       `API_KEY=${emulator.project.apiKey}\nAPI_SECRET=${emulator.project.apiSecret}\nAPI_URL=${emulator.url}\n`,
   );
 }

@@ -1,4 +1,5 @@
 import { onClientConnected, onClientDisconnected } from './archive-lifecycle';
+import { announceCall } from './calls';
 import { EmulatorHttpError } from './errors';
 import type { Emulator } from './emulator';
 import type { ConnectionState, ProjectState, SessionState, StreamState } from './state';
@@ -24,15 +25,44 @@ export function streamJson(stream: StreamState): Record<string, unknown> {
   return { id: stream.id, videoType: stream.videoType, name: stream.name, layoutClassList: [...stream.layoutClassList] };
 }
 
-/** Adds a connection to a session and announces it (`connection`/`created`). */
+/**
+ * The session-monitoring JSON of a stream: its ID, its connection (only the ID once the connection
+ * has gone), when it started, its name and video type. Layout classes are REST-only.
+ */
+function eventStreamJson(stream: StreamState, connection: ConnectionState | undefined): Record<string, unknown> {
+  return {
+    id: stream.id,
+    connection: connection ? connectionJson(connection) : { id: stream.connectionId },
+    createdAt: stream.createdAt,
+    name: stream.name,
+    videoType: stream.videoType,
+  };
+}
+
+/** Announces a session-monitoring event about the session itself (`session`/`created` or `destroyed`). */
+function announceSession(emulator: Emulator, project: ProjectState, session: SessionState, event: 'created' | 'destroyed'): void {
+  emulator.events.emit(project, 'session', event, {
+    sessionId: session.id,
+    projectId: project.apiKey,
+    event: event === 'created' ? 'sessionCreated' : 'sessionDestroyed',
+    timestamp: Date.now(),
+  });
+}
+
+/**
+ * Adds a connection to a session and announces it (`connection`/`created`), after `sessionCreated`
+ * when it is the session's first connection.
+ */
 export function addConnection(
   emulator: Emulator,
   project: ProjectState,
   session: SessionState,
-  fields: Pick<ConnectionState, 'kind' | 'role' | 'data'>,
+  fields: Pick<ConnectionState, 'kind' | 'role' | 'data' | 'callId'>,
 ): ConnectionState {
   const connection: ConnectionState = { id: newId(), sessionId: session.id, createdAt: Date.now(), ...fields };
+  const first = session.connections.size === 0;
   session.connections.set(connection.id, connection);
+  if (first) announceSession(emulator, project, session, 'created');
   emulator.events.emit(project, 'connection', 'created', {
     sessionId: session.id,
     projectId: project.apiKey,
@@ -67,7 +97,7 @@ export function addStream(
     projectId: project.apiKey,
     event: 'streamCreated',
     timestamp: Date.now(),
-    stream: { ...streamJson(stream), connection: connectionJson(connection), createdAt: stream.createdAt },
+    stream: eventStreamJson(stream, connection),
   });
   return stream;
 }
@@ -82,15 +112,15 @@ export function removeStream(emulator: Emulator, project: ProjectState, session:
     event: 'streamDestroyed',
     reason,
     timestamp: Date.now(),
-    stream: {
-      ...streamJson(stream),
-      connection: connection ? connectionJson(connection) : { id: stream.connectionId },
-      createdAt: stream.createdAt,
-    },
+    stream: eventStreamJson(stream, connection),
   });
 }
 
-/** Removes a connection and its streams and announces it (`connection`/`destroyed`). */
+/**
+ * Removes a connection and its streams and announces it (`connection`/`destroyed`), then the end
+ * of its SIP call (`call`/`destroyed`, hung up by the app: 200 OK) for a SIP connection, then
+ * `sessionDestroyed` when it was the session's last connection.
+ */
 export function removeConnection(
   emulator: Emulator,
   project: ProjectState,
@@ -110,7 +140,9 @@ export function removeConnection(
     timestamp: Date.now(),
     connection: connectionJson(connection),
   });
+  if (connection.kind === 'sip') announceCall(emulator, project, session, connection, 'destroyed', { reason_code: 200, reason_message: 'OK' });
   if (connection.kind === 'client') onClientDisconnected(emulator, project, session);
+  if (session.connections.size === 0) announceSession(emulator, project, session, 'destroyed');
 }
 
 /** What a simulated client acts on. */

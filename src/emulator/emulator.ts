@@ -33,6 +33,13 @@ export interface EmulatorOptions {
   faults?: FaultRule[];
   /** Time an archive stays `stopped` before it is `available`, in ms (default 200). */
   archiveProcessingMs?: number;
+  /**
+   * Signs every event callback with this secret, as the service signs its callbacks: each POST
+   * carries `Authorization: Bearer <JWT>`, an HS256 JWT with `iat`, `exp` (`iat` + 300), a random
+   * `jti` and `payload_hash` (the SHA-256 hex digest of the exact body sent), which
+   * `verifyCallback` of `opentok/webhooks` checks. Default: callbacks are not signed.
+   */
+  signatureSecret?: string;
 }
 
 /** Credentials of an emulated OpenTok project. */
@@ -79,7 +86,7 @@ export class Emulator {
   /** Every project and application, by API key / application ID. */
   readonly projects = new Map<string, ProjectState>();
   /** Event callbacks delivered so far; `events.settled()` waits for those in flight. */
-  readonly events = new EventDispatcher();
+  readonly events: EventDispatcher;
   /** Injected faults: `faults.add({ path: '/archive', status: 500, times: 1 })`. */
   readonly faults: FaultInjector;
   /** Effective options. */
@@ -89,6 +96,7 @@ export class Emulator {
 
   private constructor(options: EmulatorOptions) {
     this.options = { latencyMs: options.latencyMs ?? 0, archiveProcessingMs: options.archiveProcessingMs ?? 200 };
+    this.events = new EventDispatcher({ signatureSecret: options.signatureSecret });
     this.faults = new FaultInjector(options.faults);
     this.project = this.createProject({ apiKey: options.apiKey, apiSecret: options.apiSecret });
     const inFlight = new WeakMap<Duplex, number>();

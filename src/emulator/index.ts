@@ -5,5 +5,5 @@ export { SimulatedClient } from './clients';
 export type { PublishOptions } from './clients';
 export { ClientConnectError, EmulatorHttpError } from './errors';
 export type { FaultInjector, FaultRule } from './faults';
-export type { CallbackGroup, DeliveredEvent, EventDispatcher } from './events';
+export type { CallbackGroup, DeliveredEvent, EventDispatcher, EventDispatcherOptions } from './events';
 export type { ConnectionState, JsonRecord, ProjectState, SessionState, StreamState } from './state';

@@ -9,6 +9,8 @@ export interface ConnectionState {
   readonly role: string;
   readonly data: string;
   readonly createdAt: number;
+  /** The ID of the SIP call of a `sip` connection (the `id` dial returned). */
+  readonly callId?: string;
 }
 
 /** A published stream. */

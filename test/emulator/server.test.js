@@ -233,7 +233,9 @@ describe('emulator server', function () {
       const [, archive] = await call((cb) => opentok.startArchive(sessionId, { name: 'evt' }, cb));
       const [started] = await take();
       expect(started.url).to.equal('/archive/status');
-      expect(started.body).to.include({ id: archive.id, status: 'started', event: 'archive', partnerId: projectId, sessionId, name: 'evt' });
+      expect(started.body).to.include({ id: archive.id, status: 'started', projectId, sessionId, name: 'evt' });
+      expect(started.body).to.not.have.any.keys('event', 'partnerId', 'sha256sum');
+      expect(started.body.updatedAt).to.be.a('number');
 
       await call((cb) => opentok.stopArchive(archive.id, cb));
       const [stopped] = await take();
@@ -242,6 +244,7 @@ describe('emulator server', function () {
       const [available] = await take();
       expect(available.body).to.include({ id: archive.id, status: 'available', url: `${emulator.url}/_emulator/archives/${archive.id}/download` });
       expect(available.body.size).to.be.above(0);
+      expect(available.body.sha256sum).to.match(/^[0-9a-f]{64}$/);
 
       client.unpublish(streamId);
       const [streamDestroyed] = await take();
@@ -306,21 +309,19 @@ describe('emulator server', function () {
     it('reports render status changes to the render/status callbacks, parseable by opentok/webhooks', async () => {
       await register('render', 'status');
       const session = await routedSession();
-      const projectId = emulator.project.apiKey;
       const options = { sessionId: session.sessionId, token: session.generateToken(), url: 'https://example.com/page' };
       const [err, render] = await call((cb) => opentok.startRender(options, cb));
       expect(err).to.equal(null);
       const [started, ...noMore] = await take();
       expect(noMore).to.deep.equal([]);
       expect(started).to.include({ method: 'POST', url: '/render/status', contentType: 'application/json' });
-      expect(started.body).to.include({ id: render.id, status: 'started', event: 'render', sessionId: session.sessionId, projectId });
-      expect(started.body).to.include({ url: 'https://example.com/page', resolution: '1280x720', streamId: render.streamId });
+      expect(started.body).to.deep.equal({ id: render.id, sessionId: session.sessionId, streamId: render.streamId, status: 'started', reason: '' });
       const parsed = parseEvent(started.body);
       expect(parsed).to.include({ type: 'renderStatus', id: render.id, status: 'started' });
 
       await call((cb) => opentok.stopRender(render.id, cb));
       const [stopped] = await take();
-      expect(stopped.body).to.include({ id: render.id, status: 'stopped', reason: 'Stop Requested', event: 'render' });
+      expect(stopped.body).to.deep.equal({ id: render.id, sessionId: session.sessionId, streamId: render.streamId, status: 'stopped', reason: 'Stop Requested' });
       expect(parseEvent(stopped.body)).to.include({ type: 'renderStatus', status: 'stopped' });
       // Stopping again changes nothing and reports nothing.
       await call((cb) => opentok.stopRender(render.id, cb));
@@ -343,7 +344,7 @@ describe('emulator server', function () {
         ['/own-url', 'started'],
         ['/own-url', 'stopped'],
       ]);
-      expect(events[0].body.callbackUrl).to.equal(receiver.url('/own-url'));
+      expect(events[0].body).to.deep.equal({ id: render.id, sessionId: session.sessionId, streamId: render.streamId, status: 'started', reason: '' });
     });
 
     it('reports live captions Started and Stopped to the captions/status callbacks', async () => {

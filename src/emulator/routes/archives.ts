@@ -1,4 +1,4 @@
-import { archiveSize, startArchive, stopArchive } from '../archive-lifecycle';
+import { archiveFile, startArchive, stopArchive } from '../archive-lifecycle';
 import { objectBody, page, requiredString } from '../body';
 import { EmulatorHttpError } from '../errors';
 import { projectRoute } from '../router';
@@ -87,10 +87,7 @@ export const archiveRoutes: Route[] = [
       for (const project of emulator.projects.values()) {
         const archive = project.archives.get(params.archiveId);
         if (archive?.status === 'available') {
-          const data = Buffer.alloc(archiveSize(Number(archive.duration)));
-          // An `ftyp` box so the file is recognisably an MP4 container.
-          data.write('\u0000\u0000\u0000\u0018ftypmp42', 0, 'latin1');
-          return { status: 200, raw: { contentType: 'video/mp4', data } };
+          return { status: 200, raw: { contentType: 'video/mp4', data: archiveFile(Number(archive.duration)) } };
         }
       }
       throw new EmulatorHttpError(404, 'Archive not available');

@@ -1,4 +1,5 @@
 import { objectBody } from '../body';
+import { announceForcedMute } from '../calls';
 import { removeConnection, streamJson } from '../clients';
 import { EmulatorHttpError } from '../errors';
 import { projectRoute } from '../router';
@@ -57,7 +58,9 @@ export const sessionMemberRoutes: Route[] = [
     pattern: projectRoute('/session/(?<sessionId>[^/]+)/stream/(?<streamId>[^/]+)/mute'),
     handler: (context) => {
       const session = sessionOf(context);
-      streamOf(session, context.params.streamId).muted = true;
+      const stream = streamOf(session, context.params.streamId);
+      stream.muted = true;
+      announceForcedMute(context.emulator, context.project, session, stream);
       return { status: 200, body: { applicationId: context.project.apiKey, status: 'ACTIVE', name: '', environment: 'standard', createdAt: session.createdAt } };
     },
   },
@@ -74,7 +77,10 @@ export const sessionMemberRoutes: Route[] = [
       }
       session.muteAll = { active: body.active, excludedStreamIds: excluded as string[] };
       if (body.active) {
-        for (const stream of session.streams.values()) stream.muted = !excluded.includes(stream.id);
+        for (const stream of session.streams.values()) {
+          stream.muted = !excluded.includes(stream.id);
+          if (stream.muted) announceForcedMute(context.emulator, context.project, session, stream);
+        }
       }
       return { status: 200, body: { applicationId: context.project.apiKey, status: 'ACTIVE', name: '', environment: 'standard', createdAt: session.createdAt } };
     },

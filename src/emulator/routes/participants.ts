@@ -1,4 +1,5 @@
 import { objectBody, requiredString } from '../body';
+import { announceCall, announceForcedMute } from '../calls';
 import { addConnection, addStream } from '../clients';
 import { verifyClientToken } from '../client-tokens';
 import { ClientConnectError, EmulatorHttpError } from '../errors';
@@ -39,12 +40,19 @@ export const participantRoutes: Route[] = [
       const uri = requiredString(sip, 'uri');
       if (!/^sips?:[^@\s]+@[^@\s]+$/.test(uri)) throw new EmulatorHttpError(400, 'Invalid SIP URI (sip:user@domain.tld)');
       if (session.mediaMode !== 'routed') throw new EmulatorHttpError(409, 'SIP calls require a routed session');
-      const connection = addConnection(context.emulator, context.project, session, { kind: 'sip', role: grant.role, data: grant.data });
-      const stream = addStream(context.emulator, context.project, session, connection, {
+      const { emulator, project } = context;
+      const callId = newId();
+      const connection = addConnection(emulator, project, session, { kind: 'sip', role: grant.role, data: grant.data, callId });
+      // The emulated far end answers at once.
+      announceCall(emulator, project, session, connection, 'created');
+      announceCall(emulator, project, session, connection, 'updated', { state: 'answered' });
+      const stream = addStream(emulator, project, session, connection, {
         name: typeof sip.from === 'string' ? sip.from : 'SIP call',
         layoutClassList: [],
       });
-      return { status: 200, body: { id: newId(), connectionId: connection.id, streamId: stream.id } };
+      // A call joining while the session is muted (forceMuteAll) is muted by it.
+      if (stream.muted) announceForcedMute(emulator, project, session, stream);
+      return { status: 200, body: { id: callId, connectionId: connection.id, streamId: stream.id } };
     },
   },
   {

@@ -8,15 +8,16 @@ import { newId } from '../state';
 import { joinWithToken } from './participants';
 
 const RESOLUTIONS = new Set(['640x480', '480x640', '1280x720', '720x1280', '1920x1080', '1080x1920']);
-const CALLBACK_GROUPS = new Set(['connection', 'stream', 'archive', 'broadcast', 'render', 'captions']);
+const CALLBACK_GROUPS = new Set(['session', 'connection', 'stream', 'call', 'archive', 'broadcast', 'render', 'captions']);
 
 /**
- * A render's status change, as the service reports it: the render JSON with `event: 'render'`, to
- * its `statusCallbackUrl` when startRender gave one, else to the project's `render`/`status`
- * callbacks.
+ * A render's status change, as the service reports it: the render's ID, session, stream, status
+ * and the reason (`''` while none), nothing else; to its `statusCallbackUrl` when startRender gave
+ * one, else to the project's `render`/`status` callbacks.
  */
 function reportRender(context: RouteContext, render: JsonRecord): void {
-  const payload = { ...render, event: 'render' };
+  const { id, sessionId, streamId, status, reason } = render;
+  const payload = { id, sessionId, streamId, status, reason: reason ?? '' };
   if (typeof render.callbackUrl === 'string') context.emulator.events.send(render.callbackUrl, payload);
   else context.emulator.events.emit(context.project, 'render', 'status', payload);
 }
