@@ -1050,8 +1050,11 @@ describe('webhooks: events POSTed by the emulator', function () {
     const archives = ofType('archiveStatus');
     expect(archives.map((event) => event.status)).to.have.members(['started', 'stopped', 'available']);
     for (const event of archives) {
-      expect(event).to.include({ id: archive.id, event: 'archive', name: 'webhook test' });
+      // As the callback reference shows it: no event field, the project, sha256sum once available.
+      expect(event).to.include({ id: archive.id, name: 'webhook test', projectId: apiKey });
+      expect(event).to.not.have.property('event');
     }
+    expect(archives.find((event) => event.status === 'available').sha256sum).to.match(/^[0-9a-f]{64}$/);
     const available = archives.find((event) => event.status === 'available');
     expect(available.url).to.be.a('string').and.match(/^http:\/\/127\.0\.0\.1:\d+\//);
     expect(available.size).to.be.above(0);
