@@ -5,16 +5,12 @@
 // opentok/webhooks into its typed event, and is signed when the emulator has a signature secret
 // (Emulator.start({ signatureSecret }) or the CLI's --signature-secret).
 const crypto = require('crypto');
-const http = require('http');
-const path = require('path');
-const { spawn } = require('child_process');
 const { expect } = require('chai');
 const OpenTok = require('opentok');
 const { Emulator } = require('opentok/emulator');
 const { parseEvent, verifyCallback, CallbackSignatureError } = require('opentok/webhooks');
-const { request, waitFor } = require('./support');
+const { cliRunner, request, startReceiver, waitFor } = require('./support');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const SECRET = 'callback-signature-secret';
 const SIP_URI = 'sip:alice@sip.example.com';
 
@@ -52,31 +48,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function sha256(data) {
   return crypto.createHash('sha256').update(data).digest('hex');
-}
-
-/**
- * Starts a local HTTP server that answers 200 and records every request: `{method, url, headers,
- * raw, body}`, `raw` being the body bytes as received and `body` their JSON.
- */
-async function startReceiver() {
-  const received = [];
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      received.push({ method: req.method, url: req.url, headers: req.headers, raw, body: JSON.parse(raw.toString('utf8')) });
-      res.writeHead(200);
-      res.end('ok');
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return {
-    received,
-    url: (route) => `http://127.0.0.1:${port}${route}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
 }
 
 /** Registers every group and event of REGISTRATIONS to `receiver`. */
@@ -531,52 +502,9 @@ describe('emulator: unsigned event callbacks', function () {
 });
 
 describe('emulator CLI: --signature-secret', function () {
-  const children = [];
+  const { startCli, runCli, killAll } = cliRunner();
 
-  afterEach(() => {
-    for (const child of children.splice(0)) {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
-  });
-
-  function spawnCli(args) {
-    const child = spawn(process.execPath, [path.join('dist', 'emulator', 'cli.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    return child;
-  }
-
-  /** Spawns the CLI; resolves with the child, what it printed and its exit once it printed `API_URL=`. */
-  function startCli(args) {
-    const child = spawnCli(args);
-    const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    return new Promise((resolve, reject) => {
-      let stdout = '';
-      let stderr = '';
-      const timer = setTimeout(() => reject(new Error(`CLI printed no URL in time: ${stdout} ${stderr}`)), 5000);
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.stdout.on('data', (chunk) => {
-        stdout += chunk;
-        if (/API_URL=\S+\n/.test(stdout)) {
-          clearTimeout(timer);
-          resolve({ child, stdout, exited });
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`CLI exited with ${code}: ${stdout} ${stderr}`));
-      });
-    });
-  }
-
-  /** Runs the CLI to completion; resolves with {code, stdout, stderr}. */
-  function runCli(args) {
-    const child = spawnCli(args);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
-  }
+  afterEach(killAll);
 
   for (const [label, args] of [
     ['--signature-secret S', ['--signature-secret', 'cli-secret']],

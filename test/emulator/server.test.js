@@ -2,18 +2,14 @@
 // The emulator itself: REST authentication, event callbacks, fault injection, robustness of the
 // HTTP server, its own HTTP API and the CLI.
 const crypto = require('crypto');
-const http = require('http');
 const net = require('net');
-const path = require('path');
-const { spawn } = require('child_process');
 const { expect } = require('chai');
 const jwt = require('jsonwebtoken');
 const OpenTok = require('opentok');
 const { Emulator } = require('opentok/emulator');
 const { parseEvent } = require('opentok/webhooks');
-const { call, request, waitFor } = require('./support');
+const { call, cliRunner, request, startReceiver, waitFor } = require('./support');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
  * A HS256 REST JWT with the given claims over the defaults of a valid one of `project` (an
@@ -24,27 +20,6 @@ function restJwt(project, claims = {}, secret = project.apiSecret) {
   const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const signed = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ iss: project.apiKey, ist: 'project', iat: now, exp: now + 300, ...claims })}`;
   return `${signed}.${crypto.createHmac('sha256', secret).update(signed).digest('base64url')}`;
-}
-
-/** Starts a local HTTP server on port 0 that records the JSON bodies POSTed to it. */
-async function startReceiver() {
-  const received = [];
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => {
-      received.push({ method: req.method, url: req.url, contentType: req.headers['content-type'], body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      res.writeHead(200);
-      res.end('ok');
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return {
-    received,
-    url: (route) => `http://127.0.0.1:${port}${route}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
 }
 
 /**
@@ -217,7 +192,8 @@ describe('emulator server', function () {
 
       const client = emulator.connectClient({ token: session.generateToken({ data: 'alice' }) });
       const [created] = await take();
-      expect(created).to.include({ method: 'POST', url: '/connection/created', contentType: 'application/json' });
+      expect(created).to.include({ method: 'POST', url: '/connection/created' });
+      expect(created.headers['content-type']).to.equal('application/json');
       expect(created.body).to.include({ sessionId, projectId, event: 'connectionCreated' });
       expect(created.body.timestamp).to.be.a('number');
       expect(created.body.connection).to.deep.include({ id: client.connectionId, data: 'alice' });
@@ -314,7 +290,8 @@ describe('emulator server', function () {
       expect(err).to.equal(null);
       const [started, ...noMore] = await take();
       expect(noMore).to.deep.equal([]);
-      expect(started).to.include({ method: 'POST', url: '/render/status', contentType: 'application/json' });
+      expect(started).to.include({ method: 'POST', url: '/render/status' });
+      expect(started.headers['content-type']).to.equal('application/json');
       expect(started.body).to.deep.equal({ id: render.id, sessionId: session.sessionId, streamId: render.streamId, status: 'started', reason: '' });
       const parsed = parseEvent(started.body);
       expect(parsed).to.include({ type: 'renderStatus', id: render.id, status: 'started' });
@@ -816,48 +793,9 @@ describe('emulator server', function () {
   });
 
   describe('CLI', () => {
-    const children = [];
+    const { startCli, runCli, killAll } = cliRunner();
 
-    afterEach(() => {
-      for (const child of children.splice(0)) {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      }
-    });
-
-    /** Spawns the CLI; resolves with the child and what it printed once it printed `API_URL=`. */
-    function startCli(args) {
-      const child = spawn(process.execPath, [path.join('dist', 'emulator', 'cli.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-      children.push(child);
-      const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-      return new Promise((resolve, reject) => {
-        let stdout = '';
-        let stderr = '';
-        const timer = setTimeout(() => reject(new Error(`CLI printed no URL in time: ${stdout} ${stderr}`)), 5000);
-        child.stderr.on('data', (chunk) => (stderr += chunk));
-        child.stdout.on('data', (chunk) => {
-          stdout += chunk;
-          if (/API_URL=\S+\n/.test(stdout)) {
-            clearTimeout(timer);
-            resolve({ child, stdout, exited });
-          }
-        });
-        child.once('exit', (code) => {
-          clearTimeout(timer);
-          reject(new Error(`CLI exited with ${code}: ${stdout} ${stderr}`));
-        });
-      });
-    }
-
-    /** Runs the CLI to completion; resolves with {code, stdout, stderr}. */
-    function runCli(args) {
-      const child = spawn(process.execPath, [path.join('dist', 'emulator', 'cli.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-      children.push(child);
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
-    }
+    afterEach(killAll);
 
     it('starts on a free port with --port 0, prints the URL and credentials, serves them, and stops on SIGTERM', async () => {
       const { child, stdout, exited } = await startCli(['--port', '0']);
