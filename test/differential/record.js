@@ -77,7 +77,7 @@ function describeString(value) {
  * properties; model objects their class name, own data and callable methods; the HTTP response
  * handed to pass-through callbacks its status and content type.
  */
-function describe(OpenTok, value, depth = 0) {
+function describeValue(OpenTok, value, depth = 0) {
   if (value === undefined) return { undefined: true };
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isNaN(value) ? { NaN: true } : value;
@@ -86,7 +86,7 @@ function describe(OpenTok, value, depth = 0) {
   if (typeof value !== 'object') return { [typeof value]: String(value) };
   if (depth > 6) return { deep: true };
   if (isErrorLike(OpenTok, value)) return { error: describeError(OpenTok, value, depth) };
-  if (Array.isArray(value)) return value.map((item) => describe(OpenTok, item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => describeValue(OpenTok, item, depth + 1));
   if (typeof value.status === 'number' && value.headers && typeof value.headers.get === 'function') {
     return { response: { status: value.status, ok: value.ok, contentType: value.headers.get('content-type') } };
   }
@@ -95,7 +95,7 @@ function describe(OpenTok, value, depth = 0) {
   for (const key of Object.keys(value)) {
     if (typeof value[key] === 'function') continue;
     // A model's back reference to the client (2.x: `ot` on sessions) is the client itself.
-    data[key] = key === 'ot' || key === 'client' ? { client: true } : describe(OpenTok, value[key], depth + 1);
+    data[key] = key === 'ot' || key === 'client' ? { client: true } : describeValue(OpenTok, value[key], depth + 1);
   }
   if (proto === Object.prototype || proto === null) return { object: data };
   const methods = MODEL_METHODS.filter((name) => typeof value[name] === 'function');
@@ -109,15 +109,15 @@ function describeError(OpenTok, error, depth) {
     name: error.name,
     message: error.message,
     hasStack: typeof error.stack === 'string' && error.stack.length > 0,
-    statusCode: describe(OpenTok, error.statusCode, depth + 1),
-    body: describe(OpenTok, error.body, depth + 1),
+    statusCode: describeValue(OpenTok, error.statusCode, depth + 1),
+    body: describeValue(OpenTok, error.body, depth + 1),
   };
   if (error.cause !== undefined) {
     const cause = error.cause;
     described.cause =
       cause instanceof Error
         ? { class: errorClass(OpenTok, cause), message: cause.message, code: cause.code }
-        : describe(OpenTok, cause, depth + 1);
+        : describeValue(OpenTok, cause, depth + 1);
   }
   // Properties beyond the ones above (node-fetch's FetchError has `type`, `code`, `errno`).
   const extra = Object.keys(error).filter((key) => !['message', 'statusCode', 'body', 'cause', 'name', 'stack'].includes(key));
@@ -145,4 +145,4 @@ function snapshot(value, seen = new Set()) {
   return out;
 }
 
-module.exports = { describe, describeHeader, snapshot, ERROR_CLASSES };
+module.exports = { describeValue, describeHeader, snapshot, ERROR_CLASSES };

@@ -9,7 +9,7 @@ const nock = require('nock');
 const sinon = require('sinon');
 const F = require('./fixtures');
 const { cases, CB } = require('./cases');
-const { describe, describeHeader, snapshot } = require('./record');
+const { describeValue, describeHeader, snapshot } = require('./record');
 
 const side = process.argv[2];
 const filter = process.argv[3];
@@ -59,11 +59,11 @@ for (const module of [require('http'), require('https')]) {
 
 let current = null;
 process.on('uncaughtException', (error) => {
-  if (current) current.uncaught.push(describe(OpenTok, error));
+  if (current) current.uncaught.push(describeValue(OpenTok, error));
   else throw error;
 });
 process.on('unhandledRejection', (reason) => {
-  if (current) current.uncaught.push({ unhandledRejection: describe(OpenTok, reason) });
+  if (current) current.uncaught.push({ unhandledRejection: describeValue(OpenTok, reason) });
 });
 
 function clientFor(entry) {
@@ -132,7 +132,7 @@ function construct(entry) {
     const client = entry.method === 'OpenTok()' ? OpenTok(...args) : new OpenTok(...args);
     record.returned = describeClient(client, args[1]);
   } catch (error) {
-    record.threw = describe(OpenTok, error);
+    record.threw = describeValue(OpenTok, error);
   }
   return record;
 }
@@ -146,9 +146,9 @@ function libPath(entry) {
     return record;
   }
   const client = new OpenTok(F.API_KEY, F.API_SECRET);
-  const built = entry.method === 'lib/session.js' ? new Module(client, ...entry.args) : new Module(client, ...entry.args);
-  record.returned = { ...describe(OpenTok, built), instanceOfExport: built instanceof Module };
-  if (entry.method === 'lib/session.js') record.returned.token = describe(OpenTok, built.generateToken({ role: 'subscriber' }));
+  const built = new Module(client, ...entry.args);
+  record.returned = { ...describeValue(OpenTok, built), instanceOfExport: built instanceof Module };
+  if (entry.method === 'lib/session.js') record.returned.token = describeValue(OpenTok, built.generateToken({ role: 'subscriber' }));
   return record;
 }
 
@@ -167,7 +167,7 @@ async function run(entry) {
   let resolveFirst;
   const firstCall = new Promise((resolve) => (resolveFirst = resolve));
   const callback = (...args) => {
-    record.calls.push({ sync: !returned, args: args.map((arg) => describe(OpenTok, arg)) });
+    record.calls.push({ sync: !returned, args: args.map((arg) => describeValue(OpenTok, arg)) });
     resolveFirst();
     // An app's bug in its callback: the first call throws.
     if (entry.throwingCallback && record.calls.length === 1) throw new Error('bug in the callback');
@@ -177,9 +177,9 @@ async function run(entry) {
   const fn = target[entry.method];
   try {
     const value = entry.detached ? fn(...args) : fn.apply(target, args);
-    if (entry.returns) record.returned = describe(OpenTok, value);
+    if (entry.returns) record.returned = describeValue(OpenTok, value);
   } catch (error) {
-    record.threw = describe(OpenTok, error);
+    record.threw = describeValue(OpenTok, error);
   }
   returned = true;
   const expectsCallback = entry.args.includes(CB) && !record.threw;
