@@ -1,6 +1,8 @@
 'use strict';
-// Archive stream patching (SPEC §9.6) and the layout methods setArchiveLayout (§9.7) and
-// setBroadcastLayout (§10.5), with the pass-through callback semantics of §6.3.
+// Archive stream patching (addArchiveStream, removeArchiveStream) and the layout methods
+// setArchiveLayout and setBroadcastLayout, whose pass-through callbacks forward the HTTP layer's
+// (err, body, response) unchanged: (null, body, response) on success, (err, body, response) on an
+// HTTP error (body null for 401/403/404), (err, null, null) on a transport failure.
 const net = require('net');
 const { expect } = require('chai');
 const nock = require('nock');
@@ -52,7 +54,7 @@ function spy() {
   return fn;
 }
 
-/** A layout validation error (§9.7, §5.3): a plain `Error(message)`, not an SDK class. */
+/** A layout validation error: a plain `Error(message)`, not an SDK class. */
 const checkPlainError = (message) => (err) => expectPlainError(err, message);
 
 /** Resolves with a local TCP port that nothing listens on. */
@@ -72,7 +74,7 @@ function closedPort() {
 describe('archive streams and layouts', () => {
   useNock();
 
-  describe('addArchiveStream / removeArchiveStream (§9.6)', () => {
+  describe('addArchiveStream / removeArchiveStream', () => {
     const streamsPath = (encodedId) => `${PROJECT_PATH}/archive/${encodedId}/streams`;
 
     describe('missing callback', () => {
@@ -118,7 +120,7 @@ describe('archive streams and layouts', () => {
         expectThrowsNoRequest(() => newOpenTok().removeArchiveStream(''), 'No callback given to removeArchiveStream'));
     });
 
-    describe('validation (synchronous, one argument, no request, stops at the first error — D2)', () => {
+    describe('validation (synchronous, one argument, no request, stops at the first error)', () => {
       const forms = [
         ['addArchiveStream (no options)', (ot, id, sid, cb) => ot.addArchiveStream(id, sid, cb)],
         ['addArchiveStream (with options)', (ot, id, sid, cb) => ot.addArchiveStream(id, sid, { hasAudio: false }, cb)],
@@ -137,7 +139,7 @@ describe('archive streams and layouts', () => {
           expectSyncArgumentError((cb) => call(newOpenTok(), '', undefined, cb), 'No Archive ID given'));
       }
 
-      it('lets an exception of the validation callback propagate out of the call (§4.12)', () => {
+      it('lets an exception of the validation callback propagate out of the call', () => {
         const boom = new Error('boom');
         let calls = 0;
         expect(() =>
@@ -220,7 +222,7 @@ describe('archive streams and layouts', () => {
         expect(seenPath).to.equal(streamsPath(UUID));
       });
 
-      it('does not modify the options object (D3) and accepts a frozen one', async () => {
+      it('does not modify the options object and accepts a frozen one', async () => {
         const options = { hasVideo: 0, hasAudio: 'yes', extra: { nested: true } };
         const before = JSON.parse(JSON.stringify(options));
         const extra = options.extra;
@@ -325,7 +327,7 @@ describe('archive streams and layouts', () => {
             });
           });
 
-          it('a network error → one-argument RequestError with cause (§4.11)', async () => {
+          it('a network error → one-argument RequestError with cause', async () => {
             nock(API_URL)
               .patch(() => true)
               .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
@@ -349,23 +351,21 @@ describe('archive streams and layouts', () => {
   const LAYOUT_METHODS = [
     {
       name: 'setArchiveLayout',
-      section: '§9.7',
       resource: 'archive',
       idMessage: 'Invalid arguments -- must provide an archiveId string.',
     },
     {
       name: 'setBroadcastLayout',
-      section: '§10.5',
       resource: 'broadcast',
       idMessage: 'Invalid arguments -- must provide an broadcastId string.',
     },
   ];
 
-  for (const { name, section, resource, idMessage } of LAYOUT_METHODS) {
+  for (const { name, resource, idMessage } of LAYOUT_METHODS) {
     const layoutPath = (id) => `${PROJECT_PATH}/${resource}/${id}/layout`;
     const call = (ot, ...args) => ot[name](...args);
 
-    describe(`${name} (${section})`, () => {
+    describe(name, () => {
       describe('missing callback', () => {
         const noCallbackForms = [
           ['(id, type)', [UUID, 'bestFit']],
@@ -487,7 +487,7 @@ describe('archive streams and layouts', () => {
             checkPlainError(BESTFIT_MSG),
           ));
 
-        it('lets an exception of the validation callback propagate out of the call (§4.12)', () => {
+        it('lets an exception of the validation callback propagate out of the call', () => {
           const boom = new Error('boom');
           let calls = 0;
           expect(() =>
@@ -599,8 +599,8 @@ describe('archive streams and layouts', () => {
         });
       });
 
-      describe('pass-through callback (§6.3)', () => {
-        /** Asserts the fetch-like response object of §6.3. */
+      describe('pass-through callback: (err, body, response) as the HTTP layer gives them', () => {
+        /** Asserts the fetch-like response object: status, statusText, ok, url, headers.get(). */
         function expectResponse(response, { status, ok, statusText }) {
           expect(typeof response, 'typeof response').to.equal('object');
           expect(response, 'response').to.not.equal(null);
@@ -680,7 +680,7 @@ describe('archive streams and layouts', () => {
             'Internal Server Error',
           ],
           [
-            '500 application/json with an empty body (D18)',
+            '500 application/json with an empty body (read as message "")',
             [500, '', JSON_HEADERS],
             'RequestError',
             'Unexpected response from OpenTok: "{"message":""}"',

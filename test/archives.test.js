@@ -1,6 +1,8 @@
 'use strict';
-// Archives: SPEC §9.1–§9.5 and §9.8, with the generic status mapping of §4.10 (and a few
-// transport/malformed-body cases of §4.11) as they apply to these methods.
+// Archives: startArchive, stopArchive, getArchive, deleteArchive, listArchives and the Archive
+// object, with the generic status mapping (401/403 → AuthError, 404 → NotFoundError, any other
+// non-2xx → RequestError) and a few transport-failure and malformed-body cases, as they apply to
+// these methods.
 const { expect } = require('chai');
 const nock = require('nock');
 const OpenTok = require('opentok');
@@ -71,7 +73,7 @@ const STARTED_PATH = `${PROJECT_PATH}/archive`;
 describe('archives', () => {
   useNock();
 
-  describe('startArchive (§9.1)', () => {
+  describe('startArchive', () => {
     describe('missing callback', () => {
       it('throws ArgumentError "No callback given to startArchive" without options', () =>
         expectThrowsNoRequest(() => newOpenTok().startArchive(SESSION_ID), 'No callback given to startArchive'));
@@ -126,7 +128,7 @@ describe('archives', () => {
             '"hasVideo":true,"hasAudio":false,"outputMode":"composed"}',
         ],
         ['unknown keys verbatim, no validation', { foo: 'bar', hasVideo: 'nope' }, `{"sessionId":"${SESSION_ID}","foo":"bar","hasVideo":"nope"}`],
-        ['undefined values dropped (§4.8)', { name: undefined, hasAudio: false }, `{"sessionId":"${SESSION_ID}","hasAudio":false}`],
+        ['undefined values dropped by JSON.stringify', { name: undefined, hasAudio: false }, `{"sessionId":"${SESSION_ID}","hasAudio":false}`],
         ['an options sessionId overrides, keeping the first position', { name: 'N', sessionId: 'OTHER' }, '{"sessionId":"OTHER","name":"N"}'],
         ['empty options', {}, `{"sessionId":"${SESSION_ID}"}`],
         ['null options', null, `{"sessionId":"${SESSION_ID}"}`],
@@ -148,7 +150,7 @@ describe('archives', () => {
         expectArchiveResult(args, archiveJson());
       });
 
-      it('does not modify the options object (§6.1, D3)', async () => {
+      it('does not modify the options object', async () => {
         const options = {
           name: 'N',
           hasAudio: true,
@@ -238,7 +240,7 @@ describe('archives', () => {
         expectError(args, 'ArchiveError', 'Session not found', { statusCode: 404 });
       });
 
-      it('409 → ArchiveError (one argument, D7)', async () => {
+      it('409 → ArchiveError (one argument; 2.23.2 passed two)', async () => {
         const { args } = await exchange('POST', [409, { message: 'Conflict' }], (cb) =>
           newOpenTok().startArchive(SESSION_ID, { name: 'N' }, cb),
         );
@@ -261,7 +263,7 @@ describe('archives', () => {
     });
   });
 
-  describe('stopArchive (§9.2)', () => {
+  describe('stopArchive', () => {
     it('throws "No callback given to stopArchive" without a callback', () =>
       expectThrowsNoRequest(() => newOpenTok().stopArchive(UUID), 'No callback given to stopArchive'));
 
@@ -276,7 +278,7 @@ describe('archives', () => {
         expectSyncArgumentError((cb) => newOpenTok().stopArchive(value, cb), 'No archive ID given'));
     }
 
-    it('lets an exception of the validation callback propagate out of the call (§4.12)', () => {
+    it('lets an exception of the validation callback propagate out of the call', () => {
       const boom = new Error('boom');
       let calls = 0;
       expect(() =>
@@ -300,7 +302,7 @@ describe('archives', () => {
       expect(seen.path).to.equal(`${PROJECT_PATH}/archive/x%3Fy%23z%26w/stop`);
     });
 
-    it('2xx with a non-object body → RequestError (§4.11)', async () => {
+    it('2xx with a non-object body → malformed-body RequestError', async () => {
       const { args } = await exchange('POST', [200, 'ok'], (cb) => newOpenTok().stopArchive(UUID, cb));
       expectError(args, 'RequestError', 'Unexpected response from OpenTok: "ok"', { statusCode: 200, body: 'ok' });
     });
@@ -346,7 +348,7 @@ describe('archives', () => {
     });
   });
 
-  describe('getArchive (§9.3)', () => {
+  describe('getArchive', () => {
     it('throws "No callback given to getArchive" without a callback', () =>
       expectThrowsNoRequest(() => newOpenTok().getArchive(UUID), 'No callback given to getArchive'));
 
@@ -387,7 +389,7 @@ describe('archives', () => {
       expect(err).to.not.be.an.instanceof(OpenTok.ArchiveError);
     });
 
-    it('500 JSON without a truthy message uses the raw text as message (§4.10)', async () => {
+    it('500 JSON without a truthy message uses the raw text as message', async () => {
       const { args } = await exchange('GET', [500, '{"code":1}', JSON_HEADERS], (cb) => newOpenTok().getArchive(UUID, cb));
       expectError(args, 'RequestError', 'Unexpected response from OpenTok: "{"message":"{\\"code\\":1}"}"', {
         statusCode: 500,
@@ -396,7 +398,7 @@ describe('archives', () => {
     });
   });
 
-  describe('deleteArchive (§9.4)', () => {
+  describe('deleteArchive', () => {
     it('throws "No callback given to deleteArchive" without a callback', () =>
       expectThrowsNoRequest(() => newOpenTok().deleteArchive(UUID), 'No callback given to deleteArchive'));
 
@@ -437,7 +439,7 @@ describe('archives', () => {
     });
   });
 
-  describe('listArchives (§9.5)', () => {
+  describe('listArchives', () => {
     const listBody = () => ({
       count: 3,
       items: [
@@ -542,12 +544,12 @@ describe('archives', () => {
       expect(result.args).to.deep.equal([null]);
     });
 
-    it('2xx body without items → RequestError with the JSON body (§4.11)', async () => {
+    it('2xx body without items → RequestError with the JSON body', async () => {
       const { args } = await exchange('GET', [200, { count: 1 }], (cb) => newOpenTok().listArchives(cb));
       expectError(args, 'RequestError', 'Unexpected response from OpenTok: {"count":1}', { statusCode: 200, body: { count: 1 } });
     });
 
-    it('2xx body whose items is not an array → RequestError (§4.11)', async () => {
+    it('2xx body whose items is not an array → RequestError', async () => {
       const body = { count: 1, items: { id: 'x' } };
       const { args } = await exchange('GET', [200, body], (cb) => newOpenTok().listArchives(cb));
       expectError(args, 'RequestError', 'Unexpected response from OpenTok: {"count":1,"items":{"id":"x"}}', {
@@ -556,7 +558,7 @@ describe('archives', () => {
       });
     });
 
-    it('2xx empty JSON body → RequestError "...: null" (§4.11)', async () => {
+    it('2xx empty JSON body → RequestError "...: null"', async () => {
       const { args } = await exchange('GET', [200, '', JSON_HEADERS], (cb) => newOpenTok().listArchives(cb));
       expectError(args, 'RequestError', 'Unexpected response from OpenTok: null', { statusCode: 200 });
     });
@@ -567,7 +569,7 @@ describe('archives', () => {
     });
   });
 
-  describe('generic status mapping (§4.10) of every archive method', () => {
+  describe('generic status mapping of every archive method', () => {
     const methods = [
       ['startArchive', 'POST', (ot, cb) => ot.startArchive(SESSION_ID, { name: 'N' }, cb)],
       ['stopArchive', 'POST', (ot, cb) => ot.stopArchive(ARCHIVE_ID, cb)],
@@ -588,7 +590,7 @@ describe('archives', () => {
       ],
       ['503 non-JSON empty body', [503, ''], 'RequestError', 'Unexpected response from OpenTok: "{"message":""}"', { statusCode: 503 }],
       [
-        '500 application/json with an empty body (D18)',
+        '500 application/json with an empty body (read as message "")',
         [500, '', JSON_HEADERS],
         'RequestError',
         'Unexpected response from OpenTok: "{"message":""}"',
@@ -612,7 +614,7 @@ describe('archives', () => {
     }
   });
 
-  describe('transport failures and malformed bodies (§4.11)', () => {
+  describe('transport failures and malformed bodies', () => {
     it('startArchive: a network error → RequestError with cause, no statusCode', async () => {
       const failure = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
       nock(API_URL).post(STARTED_PATH).replyWithError(failure);
@@ -647,7 +649,7 @@ describe('archives', () => {
     });
   });
 
-  describe('Archive object (§9.8)', () => {
+  describe('Archive object', () => {
     const fullJson = archiveJson({
       id: ARCHIVE_ID,
       status: 'available',

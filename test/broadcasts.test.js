@@ -1,7 +1,9 @@
 'use strict';
-// Live-streaming broadcasts: SPEC §10.1–§10.4 and §10.6, with the wrapped errors of §5.4, the
-// pass-through callbacks of §6.3 (add/removeBroadcastStream) and the generic status mapping and
-// transport failures of §4.10/§4.11 as they apply to these methods.
+// Live-streaming broadcasts: startBroadcast, stopBroadcast, getBroadcast, listBroadcasts,
+// add/removeBroadcastStream and the Broadcast object, with the wrapped errors ('Failed to start
+// broadcast. Error: <inner message>', an instance of the inner error's class), the pass-through
+// callbacks of add/removeBroadcastStream (the HTTP layer's (err, body, response) unchanged), and the
+// generic status mapping and transport failures as they apply to these methods.
 const { expect } = require('chai');
 const nock = require('nock');
 const OpenTok = require('opentok');
@@ -117,7 +119,7 @@ function expectNoBodyGet(seen, path) {
   expect(seen.body === undefined || seen.body === '', `no request body (got ${JSON.stringify(seen.body)})`).to.equal(true);
 }
 
-/** The response keys a Broadcast copies (§10.6): all but `event` and `partnerId`. */
+/** The response keys a Broadcast copies: all but `event` and `partnerId`. */
 function copiedKeys(json) {
   return Object.keys(json).filter((key) => key !== 'event' && key !== 'partnerId');
 }
@@ -145,7 +147,7 @@ function expectBroadcastResult(args, json) {
   return expectBroadcast(args[1], json);
 }
 
-/** Asserts the HTTP response object of a pass-through callback (§6.3). */
+/** Asserts the HTTP response object of a pass-through callback. */
 function expectResponse(response, status) {
   expect(typeof response).to.equal('object');
   expect(response).to.not.equal(null);
@@ -167,7 +169,7 @@ function deepFreeze(value) {
 describe('broadcasts', () => {
   useNock();
 
-  describe('startBroadcast (§10.1)', () => {
+  describe('startBroadcast', () => {
     describe('missing callback', () => {
       it('throws ArgumentError "No callback given to startBroadcast" with options but no callback', () =>
         expectThrowsNoRequest(() => newOpenTok().startBroadcast(SESSION_ID, HLS_OPTIONS()), 'No callback given to startBroadcast'));
@@ -232,7 +234,7 @@ describe('broadcasts', () => {
           'No sessionId given to startBroadcast',
         ));
 
-      it('lets an exception of the validation callback propagate out of the call (§4.12)', () => {
+      it('lets an exception of the validation callback propagate out of the call', () => {
         const boom = new Error('boom');
         let calls = 0;
         expect(() =>
@@ -327,7 +329,7 @@ describe('broadcasts', () => {
           `{"outputs":{"hls":null},"sessionId":"${S}","streamMode":"auto"}`,
         ],
         [
-          'undefined values dropped (§4.8)',
+          'undefined values dropped by JSON.stringify',
           { maxBitrate: undefined, outputs: { hls: {} }, layout: undefined },
           `{"outputs":{"hls":{}},"sessionId":"${S}","streamMode":"auto"}`,
         ],
@@ -341,7 +343,7 @@ describe('broadcasts', () => {
         });
       }
 
-      it('does not modify the caller\'s options (D3)', async () => {
+      it('does not modify the caller\'s options', async () => {
         const options = {
           outputs: { hls: { dvr: true }, rtmp: [{ id: 'foo', serverUrl: 'rtmp://s/app', streamName: 'n' }] },
           maxDuration: 5400,
@@ -477,7 +479,7 @@ describe('broadcasts', () => {
         expect(err.cause.code).to.equal('ECONNREFUSED');
       });
 
-      it('2xx with an empty JSON body → wrapped RequestError "…: null" (§4.11)', async () => {
+      it('2xx with an empty JSON body → wrapped RequestError "…: null"', async () => {
         const { args } = await exchange('POST', [200, '', JSON_HEADERS], (cb) => newOpenTok().startBroadcast(SESSION_ID, HLS_OPTIONS(), cb));
         expectError(args, OpenTok.RequestError, 'RequestError', `${START_WRAP}Unexpected response from OpenTok: null`, { statusCode: 200 });
       });
@@ -507,7 +509,7 @@ describe('broadcasts', () => {
       else expectNoBodyGet(seen, path);
     };
 
-    describe(`${method} (§10.2)`, () => {
+    describe(method, () => {
       it(`throws "No callback given to ${method}" without a callback`, () =>
         expectThrowsNoRequest(() => newOpenTok()[method](BROADCAST_ID), `No callback given to ${method}`));
 
@@ -586,7 +588,7 @@ describe('broadcasts', () => {
         });
       });
 
-      it('a non-JSON 2xx text body → wrapped RequestError (§4.11)', async () => {
+      it('a non-JSON 2xx text body → wrapped RequestError', async () => {
         const { args } = await exchange(httpMethod, [200, 'ok', TEXT_HEADERS], (cb) => newOpenTok()[method](BROADCAST_ID, cb));
         expectError(args, OpenTok.RequestError, 'RequestError', `${wrap}Unexpected response from OpenTok: "ok"`, {
           statusCode: 200,
@@ -636,7 +638,7 @@ describe('broadcasts', () => {
     });
   }
 
-  describe('listBroadcasts (§10.3)', () => {
+  describe('listBroadcasts', () => {
     const listBody = () => ({
       count: 5,
       items: [
@@ -720,7 +722,7 @@ describe('broadcasts', () => {
       ['null', { count: null, items: [broadcastJson()] }],
       ['0', { count: 0, items: [broadcastJson()] }],
     ]) {
-      it(`totalCount is 0 when body.count is ${name} (D17)`, async () => {
+      it(`totalCount is 0 when body.count is ${name}`, async () => {
         const { args } = await exchange('GET', [200, body], (cb) => newOpenTok().listBroadcasts({}, cb));
         expect(args).to.have.length(3);
         expect(args[0]).to.equal(null);
@@ -729,7 +731,7 @@ describe('broadcasts', () => {
       });
     }
 
-    it('listed broadcasts have a working stop() (D11)', async () => {
+    it('listed broadcasts have a working stop()', async () => {
       const { args } = await exchange('GET', [200, listBody()], (cb) => newOpenTok().listBroadcasts(cb));
       const broadcast = args[1][1];
       const stopped = broadcastJson({ status: 'stopped' });
@@ -738,7 +740,7 @@ describe('broadcasts', () => {
       expectBroadcastResult(result.args, stopped);
     });
 
-    it('2xx body without items → RequestError with the JSON body (§4.11)', async () => {
+    it('2xx body without items → RequestError with the JSON body', async () => {
       const { args } = await exchange('GET', [200, { count: 1 }], (cb) => newOpenTok().listBroadcasts(cb));
       expectError(args, OpenTok.RequestError, 'RequestError', 'Unexpected response from OpenTok: {"count":1}', {
         statusCode: 200,
@@ -746,7 +748,7 @@ describe('broadcasts', () => {
       });
     });
 
-    it('2xx body whose items is not an array → RequestError (§4.11)', async () => {
+    it('2xx body whose items is not an array → RequestError', async () => {
       const body = { count: 1, items: { id: 'x' } };
       const { args } = await exchange('GET', [200, body], (cb) => newOpenTok().listBroadcasts(cb));
       expectError(args, OpenTok.RequestError, 'RequestError', 'Unexpected response from OpenTok: {"count":1,"items":{"id":"x"}}', {
@@ -755,7 +757,7 @@ describe('broadcasts', () => {
       });
     });
 
-    it('2xx empty JSON body → RequestError "…: null" (§4.11)', async () => {
+    it('2xx empty JSON body → RequestError "…: null"', async () => {
       const { args } = await exchange('GET', [200, '', JSON_HEADERS], (cb) => newOpenTok().listBroadcasts(cb));
       expectError(args, OpenTok.RequestError, 'RequestError', 'Unexpected response from OpenTok: null', { statusCode: 200 });
     });
@@ -782,7 +784,7 @@ describe('broadcasts', () => {
       ],
     ];
     for (const [name, reply, Ctor, className, message, props] of errorCases) {
-      it(`${name} → ${className} "${message}" as the only argument (D17), never a TypeError`, async () => {
+      it(`${name} → ${className} "${message}" as the only argument (the mapped error), never a TypeError`, async () => {
         const { args } = await exchange('GET', reply, (cb) => newOpenTok().listBroadcasts({ count: 2 }, cb));
         expectError(args, Ctor, className, message, props);
       });
@@ -800,7 +802,7 @@ describe('broadcasts', () => {
     });
   });
 
-  describe('addBroadcastStream (§10.4)', () => {
+  describe('addBroadcastStream', () => {
     const STREAMS_PATH = `${BROADCAST_PATH}/${BROADCAST_ID}/streams`;
 
     describe('missing callback', () => {
@@ -823,7 +825,7 @@ describe('broadcasts', () => {
         expectThrowsNoRequest(() => newOpenTok().addBroadcastStream(), 'No callback given to addBroadcastStream'));
     });
 
-    describe('validation (synchronous, one argument, no request, D2)', () => {
+    describe('validation (synchronous, one argument, no request)', () => {
       for (const value of NULL_OR_EMPTY) {
         it(`broadcastId ${label(value)} → "No broadcastId given to addBroadcastStream" (callback third)`, () =>
           expectSyncArgumentError(
@@ -861,8 +863,8 @@ describe('broadcasts', () => {
         ['empty options', {}, `{"addStream":"${S}","hasAudio":true,"hasVideo":true}`],
         ['null options', null, `{"addStream":"${S}","hasAudio":true,"hasVideo":true}`],
         ['undefined options', undefined, `{"addStream":"${S}","hasAudio":true,"hasVideo":true}`],
-        ['hasAudio false honoured (D12)', { hasAudio: false }, `{"addStream":"${S}","hasAudio":false,"hasVideo":true}`],
-        ['hasVideo false honoured (D12)', { hasVideo: false }, `{"addStream":"${S}","hasAudio":true,"hasVideo":false}`],
+        ['hasAudio false honoured', { hasAudio: false }, `{"addStream":"${S}","hasAudio":false,"hasVideo":true}`],
+        ['hasVideo false honoured', { hasVideo: false }, `{"addStream":"${S}","hasAudio":true,"hasVideo":false}`],
         ['both false', { hasVideo: false, hasAudio: false }, `{"addStream":"${S}","hasAudio":false,"hasVideo":false}`],
         ['falsy own keys (0, \'\') → false', { hasAudio: 0, hasVideo: '' }, `{"addStream":"${S}","hasAudio":false,"hasVideo":false}`],
         ['an own key holding undefined → Boolean(undefined) = false', { hasAudio: undefined }, `{"addStream":"${S}","hasAudio":false,"hasVideo":true}`],
@@ -896,7 +898,7 @@ describe('broadcasts', () => {
     });
   });
 
-  describe('removeBroadcastStream (§10.4)', () => {
+  describe('removeBroadcastStream', () => {
     const STREAMS_PATH = `${BROADCAST_PATH}/${BROADCAST_ID}/streams`;
 
     it('throws "No callback given to removeBroadcastStream" without a callback', () =>
@@ -915,7 +917,7 @@ describe('broadcasts', () => {
       expectThrowsNoRequest(() => newOpenTok().removeBroadcastStream(), 'No callback given to removeBroadcastStream'));
 
     for (const value of NULL_OR_EMPTY) {
-      it(`broadcastId ${label(value)} → "No broadcastId provided" (D8)`, () =>
+      it(`broadcastId ${label(value)} → "No broadcastId provided"`, () =>
         expectSyncArgumentError((cb) => newOpenTok().removeBroadcastStream(value, STREAM_ID, cb), 'No broadcastId provided'));
 
       it(`streamId ${label(value)} → "No streamId provided"`, () =>
@@ -935,7 +937,7 @@ describe('broadcasts', () => {
     });
   });
 
-  describe('add/removeBroadcastStream pass-through callbacks (§6.3)', () => {
+  describe('add/removeBroadcastStream pass-through callbacks', () => {
     const methods = [
       ['addBroadcastStream', (ot, cb) => ot.addBroadcastStream(BROADCAST_ID, STREAM_ID, cb)],
       ['addBroadcastStream with options', (ot, cb) => ot.addBroadcastStream(BROADCAST_ID, STREAM_ID, { hasVideo: false }, cb)],
@@ -1033,7 +1035,7 @@ describe('broadcasts', () => {
     }
   });
 
-  describe('Broadcast object (§10.6)', () => {
+  describe('Broadcast object', () => {
     const fullJson = broadcastJson({
       partnerId: 123456,
       event: 'broadcast',

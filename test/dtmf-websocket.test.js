@@ -1,6 +1,7 @@
 'use strict';
-// SPEC §11.2 playDTMF and §12 websocketConnect (audio connector), with the generic status mapping
-// (§4.10), transport failures (§4.11) and the websocketConnect error wrapping (§5.4).
+// playDTMF and websocketConnect (audio connector), with the generic status mapping (401/403 →
+// AuthError, 404 → NotFoundError, any other non-2xx → RequestError), transport failures and the
+// websocketConnect error wrapping ('Error connecting to websocket: <inner message>').
 const { expect } = require('chai');
 const OpenTok = require('opentok');
 const {
@@ -44,7 +45,7 @@ function expectDone(args) {
   expect(args[0]).to.equal(null);
 }
 
-/** Generic status mapping (§4.10): [label, reply, class, inner message, error properties]. */
+/** Generic status mapping: [label, reply, class, inner message, error properties]. */
 const GENERIC_STATUSES = [
   ['401', [401, ''], 'AuthError', 'Invalid API key or secret', { statusCode: 401 }],
   ['403 with a JSON body', [403, { code: 403 }], 'AuthError', 'Invalid API key or secret', { statusCode: 403, body: { code: 403 } }],
@@ -72,7 +73,7 @@ const GENERIC_STATUSES = [
     { statusCode: 502, body: 'Bad Gateway' },
   ],
   [
-    '500 application/json with an empty body (D18)',
+    '500 application/json with an empty body (read as message "")',
     [500, '', JSON_HEADERS],
     'RequestError',
     'Unexpected response from OpenTok: "{"message":""}"',
@@ -80,7 +81,7 @@ const GENERIC_STATUSES = [
   ],
 ];
 
-describe('playDTMF (SPEC §11.2)', () => {
+describe('playDTMF', () => {
   useNock();
 
   describe('missing callback', () => {
@@ -110,7 +111,7 @@ describe('playDTMF (SPEC §11.2)', () => {
     it('checks sessionId before connectionId', () =>
       expectSyncValidation((cb) => newOpenTok().playDTMF(undefined, 42, '1713', cb), SESSION_ID_MESSAGE));
 
-    it('lets an exception of the validation callback propagate out of the call (§4.12)', () => {
+    it('lets an exception of the validation callback propagate out of the call', () => {
       const boom = new Error('boom');
       let calls = 0;
       expect(() =>
@@ -144,7 +145,7 @@ describe('playDTMF (SPEC §11.2)', () => {
       ['an empty string', '', '{"digits":""}'],
       ['a number', 1713, '{"digits":1713}'],
       ['null', null, '{"digits":null}'],
-      ['undefined (dropped by JSON.stringify, §4.8)', undefined, '{}'],
+      ['undefined (dropped by JSON.stringify)', undefined, '{}'],
       ['an array', ['1', '2'], '{"digits":["1","2"]}'],
     ];
     for (const [label, digits, body] of digitCases) {
@@ -170,7 +171,7 @@ describe('playDTMF (SPEC §11.2)', () => {
     }
   });
 
-  describe('errors → callback(err) with one argument (§4.10, §4.11)', () => {
+  describe('errors → callback(err) with one argument', () => {
     const targets = [
       ['session', null, SESSION_DTMF_PATH],
       ['connection', CONNECTION_ID, CONNECTION_DTMF_PATH],
@@ -202,7 +203,7 @@ describe('playDTMF (SPEC §11.2)', () => {
   });
 });
 
-describe('websocketConnect (SPEC §12)', () => {
+describe('websocketConnect', () => {
   useNock();
   const WS_CALLBACK_MESSAGE = 'No callback given to websocketConnect';
   const RESPONSE = { id: 'b0a5a8c7-dc38-459f-a48d-a7f2008da853', connectionId: 'e9f8c166-6c67-440d-994a-04fb6dfed007' };
@@ -249,7 +250,7 @@ describe('websocketConnect (SPEC §12)', () => {
     it('checks token before websocketUri', () =>
       expectSyncValidation((cb) => newOpenTok().websocketConnect(SESSION_ID, '', '', cb), 'No token given to websocketConnect'));
 
-    it('lets an exception of the validation callback propagate out of the call (§4.12)', () => {
+    it('lets an exception of the validation callback propagate out of the call', () => {
       const boom = new Error('boom');
       let calls = 0;
       expect(() =>
@@ -309,7 +310,7 @@ describe('websocketConnect (SPEC §12)', () => {
       expectJsonRequest(seen, 'POST', CONNECT_PATH, `{"sessionId":"${SESSION_ID}","token":12345,"websocket":{"uri":"${WEBSOCKET_URI}"}}`);
     });
 
-    it('does not modify frozen options or their arrays and objects (D3)', async () => {
+    it('does not modify frozen options or their arrays and objects', async () => {
       const streams = Object.freeze(['s1']);
       const headers = Object.freeze({ a: 'b' });
       const options = Object.freeze({ streams, headers, bidirectional: true, audioRate: 16000 });
@@ -351,7 +352,7 @@ describe('websocketConnect (SPEC §12)', () => {
     });
   });
 
-  describe("errors → callback(err) wrapped as 'Error connecting to websocket: <inner>' (§5.4)", () => {
+  describe("errors → callback(err) wrapped as 'Error connecting to websocket: <inner>'", () => {
     for (const [label, reply, className, message, props] of GENERIC_STATUSES) {
       it(`${label} → ${className} '${WS_PREFIX}${message}'`, async () => {
         const { args, seen } = await exchange('POST', reply, (cb) =>

@@ -40,7 +40,7 @@ describe('ES module entry (import from opentok)', function () {
       expect(result.defaultName).to.equal('OpenTok');
     });
 
-    it('exports the ten error classes of SPEC §3.1 by name, identical to the constructor statics', function () {
+    it('exports the ten error classes by name, identical to the constructor statics', function () {
       expect(result.namedExports).to.include.members(ERROR_CLASS_NAMES);
       for (const name of ERROR_CLASS_NAMES) expect(result.sameAsCjs[name], name).to.equal(true);
       expect(result.namedErrorsAreStatics).to.equal(true);
@@ -73,7 +73,7 @@ describe('ES module entry (import from opentok)', function () {
       expect(result.cjsClientInstanceOfEsm).to.equal(true);
     });
 
-    it('error classes: instanceof works across both module systems (SPEC §5.1)', function () {
+    it('error classes: instanceof works across both module systems', function () {
       expect(result.esmErrorInstanceOf).to.deep.equal({
         cjsAuthError: true,
         error: true,
@@ -91,7 +91,7 @@ describe('ES module entry (import from opentok)', function () {
         otIsClient: true,
         tokenIsString: true,
       });
-      // SPEC §9.3: 404 → NotFoundError('Archive not found'); falsy id → ArgumentError (§5.1).
+      // getArchive: 404 → NotFoundError('Archive not found') (not ArchiveError); falsy id → ArgumentError.
       expect(result.notFound).to.deep.equal({
         instanceOfNamed: true,
         instanceOfCjs: true,

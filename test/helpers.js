@@ -24,13 +24,16 @@ const ERROR_CLASS_NAMES = Object.freeze([
   'NotFoundError',
 ]);
 
-/** A real-looking session ID that encodes `apiKey` (SPEC §7.3). */
+/**
+ * A real-looking session ID that encodes `apiKey`: `1_` + base64url of
+ * `1~<apiKey>~<location>~<date>~<random>~` (token generation reads the key from field 1).
+ */
 function makeSessionId(apiKey = API_KEY, location = '127.0.0.1') {
   const raw = `1~${apiKey}~${location}~Tue Jan 28 15:48:40 PST 2014~0.7602962~`;
   return '1_' + Buffer.from(raw, 'latin1').toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The session ID of SPEC §7.3's first example (API key 123456). */
+/** A real session ID of API key 123456 (it decodes to `1~123456~~Sat Mar 15 14:42:23 PDT 2014~…`). */
 const SESSION_ID = '1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4';
 
 /** Lower-cased header names with string values (nock may report a header's values as an array). */
@@ -43,7 +46,7 @@ function normalizeHeaders(headers) {
 }
 
 /**
- * Asserts the headers every REST request carries (SPEC §4.5/§4.6): User-Agent, Accept and an
+ * Asserts the headers every REST request carries: User-Agent, Accept and an
  * X-OPENTOK-AUTH JWT that verifies with the secret, issued for the API key, valid 300 s.
  * `headers` is what nock passes to a reply function (`this.req.headers`, lower-cased).
  */

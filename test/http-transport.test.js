@@ -48,7 +48,7 @@ describe('HTTP transport (Node http/https under the REST client)', () => {
   before(() => nock.enableNetConnect());
   afterEach(closeServers);
 
-  describe('the request on the wire (SPEC §4.5, §4.8)', () => {
+  describe('the request on the wire: headers and bodies', () => {
     it('POST with a JSON body: SDK headers, then Content-Length (UTF-8 bytes), Accept-Encoding, Host, Connection', async () => {
       const { base, requests } = await startRecorder((req, res) => {
         res.writeHead(200, JSON_TYPE);
@@ -222,7 +222,7 @@ describe('HTTP transport (Node http/https under the REST client)', () => {
     });
   });
 
-  describe('redirects (SPEC §4.1)', () => {
+  describe('redirects', () => {
     /** A server that redirects `from` with `status` to `to` and answers anything else with the archive. */
     function redirecting(status, from, to) {
       return startRecorder((req, res) => {
@@ -369,7 +369,7 @@ describe('HTTP transport (Node http/https under the REST client)', () => {
     });
   });
 
-  describe('the response object of pass-through callbacks (SPEC §6.3)', () => {
+  describe('the response object of pass-through callbacks', () => {
     it('headers.get is case-insensitive; repeated headers are joined; has() and iteration', async () => {
       const { base } = await startServer((req, res) => {
         res.setHeader('Content-Type', 'application/json');

@@ -1,5 +1,5 @@
 'use strict';
-// The REST client (SPEC §4), exercised through public methods against real local HTTP servers.
+// The REST client (the HTTP layer every REST method shares), exercised through public methods against real local HTTP servers.
 const http = require('http');
 const { expect } = require('chai');
 const nock = require('nock');
@@ -20,7 +20,7 @@ const {
 const ARCHIVE_JSON = '{"id":"abc","status":"available","name":"nm"}';
 
 // Header names node's HTTP client and the fetch layer may add on their own; everything else must
-// be one of the SDK's headers (SPEC §4.5: "No other custom headers").
+// be one of the SDK's headers (it sends no other custom headers).
 const TRANSPORT_HEADERS = ['host', 'connection', 'content-length', 'accept-encoding', 'transfer-encoding'];
 const SDK_HEADERS = ['user-agent', 'accept', 'x-opentok-auth', 'content-type'];
 
@@ -38,12 +38,12 @@ function claimsOf(headers) {
 
 // ---------------------------------------------------------------------------------------------
 
-describe('HTTP layer (SPEC §4)', () => {
+describe('HTTP layer', () => {
   // This file talks to real local servers: make sure nock lets requests through.
   before(() => nock.enableNetConnect());
   afterEach(closeServers);
 
-  describe('request headers and bodies (§4.5, §4.6, §4.8)', () => {
+  describe('request headers and bodies', () => {
     it('GET: User-Agent, Accept, a verified X-OPENTOK-AUTH JWT, no Content-Type, no body', async () => {
       const { base, requests } = await startResponder(200, { 'Content-Type': 'application/json' }, ARCHIVE_JSON);
       expectArchive(await callOnce((cb) => client(base).getArchive('abc', cb)));
@@ -124,7 +124,7 @@ describe('HTTP layer (SPEC §4)', () => {
       expect(requests[0].headers['user-agent']).to.equal(`OpenTok-Node-SDK/${version}`);
     });
 
-    describe('a fresh JWT per request (§4.1, §4.6)', () => {
+    describe('a fresh JWT per request', () => {
       let clock;
       afterEach(() => {
         if (clock) clock.restore();
@@ -166,7 +166,7 @@ describe('HTTP layer (SPEC §4)', () => {
     });
   });
 
-  describe('response parsing (§4.9)', () => {
+  describe('response parsing by Content-Type', () => {
     it('application/json with a charset parameter is parsed', async () => {
       const { base } = await startResponder(200, { 'Content-Type': 'application/json; charset=utf-8' }, ARCHIVE_JSON);
       const archive = expectArchive(await callOnce((cb) => client(base).getArchive('abc', cb)));
@@ -237,7 +237,7 @@ describe('HTTP layer (SPEC §4)', () => {
     });
   });
 
-  describe('status → error mapping (§4.10)', () => {
+  describe('status → error mapping', () => {
     it('401 → AuthError "Invalid API key or secret" with statusCode and body', async () => {
       const { base } = await startResponder(401, { 'Content-Type': 'application/json' }, '{"message":"nope"}');
       const error = expectSingleError(await callOnce((cb) => client(base).listArchives(cb)), OpenTok.AuthError);
@@ -301,7 +301,7 @@ describe('HTTP layer (SPEC §4)', () => {
       expect(error.body).to.equal(undefined);
     });
 
-    it('a non-2xx application/json response with an empty body → {"message":""} (D18)', async () => {
+    it('a non-2xx application/json response with an empty body → {"message":""}', async () => {
       const { base } = await startResponder(500, { 'Content-Type': 'application/json' }, '');
       const error = expectSingleError(await callOnce((cb) => client(base).listArchives(cb)), OpenTok.RequestError);
       expect(error.message).to.equal('Unexpected response from OpenTok: "{"message":""}"');
@@ -316,7 +316,7 @@ describe('HTTP layer (SPEC §4)', () => {
       }
     });
 
-    it('redirects are followed (§4.1)', async () => {
+    it('redirects are followed', async () => {
       const { base, requests } = await startServer((req, res) => {
         if (req.url === `${PROJECT_PATH}/archive/abc`) {
           res.writeHead(302, { Location: '/moved/abc' });
@@ -331,7 +331,7 @@ describe('HTTP layer (SPEC §4)', () => {
     });
   });
 
-  describe('transport failures and malformed responses (§4.11)', () => {
+  describe('transport failures and malformed responses', () => {
     it('connection refused → RequestError "request to <url> failed, reason: …", no statusCode', async () => {
       const port = await closedPort();
       const base = `http://127.0.0.1:${port}`;
@@ -497,7 +497,7 @@ describe('HTTP layer (SPEC §4)', () => {
     });
   });
 
-  describe('callback invocation guarantees (§4.12)', () => {
+  describe('callback invocation guarantees', () => {
     let savedListeners;
     let restore;
 
@@ -587,7 +587,7 @@ describe('HTTP layer (SPEC §4)', () => {
     });
   });
 
-  describe('proxy (§4.3)', () => {
+  describe('proxy', () => {
     /** A forward proxy that answers plain requests itself and records CONNECT attempts. */
     async function startProxy() {
       const proxy = await startServer((req, res) => {
@@ -687,7 +687,7 @@ describe('HTTP layer (SPEC §4)', () => {
     });
   });
 
-  describe('agent (§4.4)', () => {
+  describe('agent', () => {
     it('a custom http.Agent is used for every request', async () => {
       const { base } = await startResponder(200, { 'Content-Type': 'application/json' }, ARCHIVE_JSON);
       const agent = new http.Agent({ keepAlive: false });
@@ -710,7 +710,7 @@ describe('HTTP layer (SPEC §4)', () => {
     });
   });
 
-  describe('timeout option parsing (§3.4, §4.2)', () => {
+  describe('timeout option parsing', () => {
     /** A server that answers with an archive after `delayMs`. */
     function startSlowServer(delayMs) {
       return startServer((req, res) => {

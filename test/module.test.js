@@ -1,5 +1,5 @@
 'use strict';
-// Module shape, constructor, options and error classes (SPEC §3.1–§3.5, §5).
+// Module shape, constructor, options, Vonage-mode activation and error classes.
 const crypto = require('crypto');
 const http = require('http');
 const util = require('util');
@@ -35,7 +35,7 @@ const DEFAULT_MESSAGES = {
   NotFoundError: 'Not Found',
 };
 
-// Every public method of the full surface (SPEC §1 item 2, §3.3, §6.2, §20).
+// Every public method of the full surface (all of opentok@2.23.2's API methods).
 const API_METHODS = [
   'createSession',
   'generateToken',
@@ -109,7 +109,7 @@ async function getArchiveOk(opentok) {
   return args;
 }
 
-describe('module shape (SPEC §3.1)', () => {
+describe('module shape', () => {
   useNock();
 
   it('require("opentok") is the OpenTok constructor function', () => {
@@ -163,7 +163,7 @@ describe('module shape (SPEC §3.1)', () => {
     expect(OpenTok(API_KEY, API_SECRET).constructor).to.equal(OpenTok);
   });
 
-  it('exposes the ten error classes first, in the SPEC order', () => {
+  it('exposes the ten error classes first, in the order of opentok@2.23.2', () => {
     expect(Object.keys(OpenTok).slice(0, 10)).to.deep.equal(ERROR_CLASS_NAMES);
     for (const name of ERROR_CLASS_NAMES) {
       expect(OpenTok[name], name).to.be.a('function');
@@ -215,14 +215,14 @@ describe('module shape (SPEC §3.1)', () => {
     expect(args[1]).to.include({ id: 'conf', connectionId: 'conn', streamId: 'stream' });
   });
 
-  it('every API method of the full surface is callable on an instance (§3.3)', () => {
+  it('every API method of the full surface is callable on an instance', () => {
     const opentok = new OpenTok(API_KEY, API_SECRET);
     const missing = API_METHODS.filter((name) => typeof opentok[name] !== 'function');
     expect(missing, 'methods missing on the instance').to.deep.equal([]);
   });
 });
 
-describe('error classes (SPEC §5.1)', () => {
+describe('error classes', () => {
   for (const name of ERROR_CLASS_NAMES) {
     describe(name, () => {
       it('is a real Error subclass with name, stack and the default message', () => {
@@ -257,7 +257,7 @@ describe('error classes (SPEC §5.1)', () => {
         }
       });
 
-      it('carries no statusCode, body or cause when not built from a response (§5.2)', () => {
+      it('carries no statusCode, body or cause when not built from a response', () => {
         const error = new OpenTok[name]('validation failed');
         expect(error).to.not.have.property('statusCode');
         expect(error).to.not.have.property('body');
@@ -267,7 +267,7 @@ describe('error classes (SPEC §5.1)', () => {
   }
 });
 
-describe('new OpenTok(apiKey, apiSecret) validation (SPEC §3.2)', () => {
+describe('new OpenTok(apiKey, apiSecret) validation', () => {
   const invalid = [
     { args: ['key'], message: 'apiKey=key, apiSecret=undefined' },
     { args: ['key', {}], message: 'apiKey=key, apiSecret=[object Object]' },
@@ -345,7 +345,7 @@ describe('new OpenTok(apiKey, apiSecret) validation (SPEC §3.2)', () => {
   });
 });
 
-describe('third constructor argument (SPEC §3.3, §3.4)', () => {
+describe('third constructor argument', () => {
   useNock();
 
   it('defaults apiUrl to https://api.opentok.com', () => {
@@ -524,7 +524,7 @@ describe('secret hygiene', () => {
   });
 });
 
-describe('Vonage application mode (SPEC §3.5)', () => {
+describe('Vonage application mode: activation', () => {
   useNock();
   let pkcs8;
   let pkcs1;

@@ -5,7 +5,7 @@
 // error (undefined for `(null)`-only methods, `{ items, totalCount }` for the two list methods, the
 // model or the parsed body otherwise) and reject with the error the callback receives (HTTP errors,
 // transport failures, validation errors, synchronous throws), never leaving a rejection unhandled.
-// The callback API (SPEC §6) must be unchanged.
+// The callback API (argument shifting, missing-callback throws, callback arguments) must be unchanged.
 const fs = require('fs');
 const path = require('path');
 const util = require('util');
@@ -123,9 +123,9 @@ const SOME_ERROR_MESSAGE = 'Unexpected response from OpenTok: "{"message":"Some 
 //   reply    nock's [status, body] for the success case
 //   resolves 'nothing' | 'page' | 'result' (what the promise resolves to, src/promises.ts)
 //   value    the documented resolved value, checked independently of the callback form
-//   error    an HTTP error: reply, exact class (the constructor) and message (SPEC)
+//   error    an HTTP error: reply, exact class (the constructor) and message
 //   invalid  a validation error: args, class, message; `throws` when the callback form throws
-//   missing  what the callback form throws without a callback (SPEC §6.2)
+//   missing  what the callback form throws without a callback
 
 const CASES = {
   createSession: {
@@ -598,7 +598,7 @@ const CASES = {
   },
 };
 
-/** Methods that have no client-side validation at all (SPEC §9.5, §10.3, §16–§18). */
+/** Methods that have no client-side validation at all (only the missing-callback throw). */
 const WITHOUT_VALIDATION = [
   'listArchives',
   'listBroadcasts',
@@ -867,7 +867,7 @@ describe('opentok.promises', () => {
     });
   });
 
-  describe('callback API unchanged: a missing callback still throws synchronously (SPEC §6.2)', () => {
+  describe('callback API unchanged: a missing callback still throws synchronously', () => {
     for (const name of METHOD_NAMES) {
       const { args, missing } = CASES[name];
       it(`opentok.${name}(...) without a callback throws ${missing[0].name}('${missing[1]}'), sends nothing`, async () => {

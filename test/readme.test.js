@@ -1,10 +1,10 @@
 'use strict';
 // Runs every JavaScript block of README.md verbatim (extracted from the Markdown at test time, no
 // hand copies) against the package, with nock playing the OpenTok service, and checks that each
-// block does what its text says: no throw, only SPEC §20 endpoints, the expected requests, no error
-// in any callback, every `opentok.promises.<method>` call fulfilled, no unhandled rejection, and the
-// logged values the snippet intends. Each promise block must make the same requests and log the same
-// values as the callback block it follows.
+// block does what its text says: no throw, only the service's REST endpoints (the ENDPOINTS table
+// below), the expected requests, no error in any callback, every `opentok.promises.<method>` call
+// fulfilled, no unhandled rejection, and the logged values the snippet intends. Each promise block
+// must make the same requests and log the same values as the callback block it follows.
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
@@ -68,7 +68,7 @@ const VONAGE_KEYS = crypto.generateKeyPairSync('rsa', {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The service: realistic success replies for every endpoint of SPEC §20.
+// The service: realistic success replies for every REST endpoint the SDK calls.
 
 const NEW_ARCHIVE_ID = 'b40ef09b-3811-4726-b508-e41a0f96c68f';
 const ARCHIVE_URL = `https://tokbox.com.archive2.s3.amazonaws.com/${API_KEY}/${ARCHIVE_ID}/archive.mp4`;
@@ -152,7 +152,7 @@ const P = PROJECT_PATH;
 const ID = '([^/?]+)';
 const NO_CONTENT = () => [204];
 
-/** SPEC §20, one row per method: [name, HTTP method, path pattern, reply(match, parsedBody)]. */
+/** Every REST endpoint the SDK calls, one row per method: [name, HTTP method, path, reply]. */
 const ENDPOINTS = [
   ['createSession', 'POST', '/session/create', (m, body) => {
     const location = new URLSearchParams(body).get('location') || '127.0.0.1';
@@ -237,7 +237,7 @@ function serve(requests) {
           const text = typeof body === 'string' ? body : JSON.stringify(body);
           const reply = found
             ? found.endpoint.reply(found.match, body)
-            : [501, { message: `no endpoint of SPEC §20 is ${method} ${uri}` }];
+            : [501, { message: `no endpoint of the SDK is ${method} ${uri}` }];
           requests.push({
             origin,
             method,
@@ -998,9 +998,9 @@ async function runBlock(block, index) {
   if (expectedPromiseCalls.length > 0) expect(asyncCallsIn(block.code), 'callback calls in a promise block').to.deep.equal([]);
   if (expectation.twinOf) expect(expectedPromiseCalls.length, 'promise calls in a twin block').to.be.greaterThan(0);
 
-  // Every request is one of SPEC §20's endpoints, on the default base URL, properly authenticated.
+  // Every request is one of the SDK's endpoints, on the default base URL, properly authenticated.
   for (const request of requests) {
-    expect(request.endpoint, `SPEC §20 endpoint for ${request.method} ${request.origin}${request.path}`).to.be.a('string');
+    expect(request.endpoint, `SDK endpoint for ${request.method} ${request.origin}${request.path}`).to.be.a('string');
     expect(request.origin).to.equal(API_URL);
     expectAuthHeaders(request.rawHeaders);
     const contentType = request.headers['content-type'];
@@ -1054,7 +1054,7 @@ describe('README.md JavaScript blocks, run verbatim', () => {
     expect([...promiseCalls].filter((name) => !methods.includes(name)), 'promise calls of no method').to.deep.equal([]);
   });
 
-  it('the endpoint table matches every request of SPEC §20 and nothing else', () => {
+  it('the endpoint table matches every request of the SDK and nothing else', () => {
     const probes = [
       ['POST', '/session/create', 'createSession'],
       ['GET', `${P}/archive?offset=1&count=2&sessionId=x`, 'listArchives'],

@@ -1,6 +1,7 @@
 'use strict';
-// Experience Composer renders (SPEC §16) and live captions (SPEC §17), with the generic status
-// mapping (§4.10), transport failures and malformed bodies (§4.11) as they apply to these methods.
+// Experience Composer renders and live captions, with the generic status mapping (401/403 →
+// AuthError, 404 → NotFoundError, any other non-2xx → RequestError), transport failures and
+// malformed bodies as they apply to these methods.
 const { expect } = require('chai');
 const nock = require('nock');
 const OpenTok = require('opentok');
@@ -46,7 +47,7 @@ function renderJson(overrides = {}) {
   };
 }
 
-/** Asserts a transport failure (§4.11): one-argument RequestError with cause and no statusCode. */
+/** Asserts a transport failure: one-argument RequestError with cause and no statusCode. */
 function expectTransportError(args, url) {
   expect(args, 'callback arguments').to.have.length(1);
   const [err] = args;
@@ -71,7 +72,7 @@ async function failTransport(method, path, invoke) {
   return args;
 }
 
-/** Success of a render method: exactly `(null, body, response)` (§16, §6.3). */
+/** Success of a render method: exactly `(null, body, response)` (errors have one argument). */
 function expectRenderSuccess(args, body, status, url) {
   expect(args, 'callback arguments').to.have.length(3);
   expect(args[0]).to.equal(null);
@@ -120,7 +121,7 @@ const GENERIC_ERRORS = [
   ],
 ];
 
-describe('renders (SPEC §16)', () => {
+describe('renders', () => {
   useNock();
 
   describe('missing callback → throws ArgumentError("No callback given to <method>")', () => {
@@ -203,7 +204,7 @@ describe('renders (SPEC §16)', () => {
       expectRenderSuccess(args, body, 200, `${API_URL}${RENDER_PATH}/${RENDER_ID}`);
     });
 
-    it('inserts the ID raw (not encodeURIComponent, §4.7)', async () => {
+    it('inserts the ID raw (not encodeURIComponent)', async () => {
       const { seen } = await exchange('GET', [200, renderJson()], (cb) => newOpenTok().getRender('abc/def', cb));
       expect(seen.path).to.equal(`${RENDER_PATH}/abc/def`);
     });
@@ -218,7 +219,7 @@ describe('renders (SPEC §16)', () => {
         `{"sessionId":"${SESSION_ID}","token":"${TOKEN}","url":"${RENDER_URL}","maxDuration":1800,"resolution":"1280x720"}`,
       ],
       [
-        'every option, sent in the fixed key order whatever the caller order (D14: properties sent)',
+        'every option, sent in the fixed key order whatever the caller order (properties included)',
         {
           properties: { name: 'Composed stream' },
           statusCallbackUrl: CALLBACK_URL,
@@ -260,7 +261,7 @@ describe('renders (SPEC §16)', () => {
       });
     }
 
-    it('does not modify the options object (D3)', async () => {
+    it('does not modify the options object', async () => {
       const options = { ...minimal, properties: { name: 'N' } };
       const snapshot = JSON.stringify(options);
       const properties = options.properties;
@@ -280,13 +281,13 @@ describe('renders (SPEC §16)', () => {
       expect(args[1]).to.equal('');
     });
 
-    it('inserts the ID raw (§4.7)', async () => {
+    it('inserts the ID raw', async () => {
       const { seen } = await exchange('DELETE', [204, ''], (cb) => newOpenTok().stopRender('abc/def', cb));
       expect(seen.path).to.equal(`${RENDER_PATH}/abc/def`);
     });
   });
 
-  describe('errors: exactly one argument (generic mapping §4.10/§4.11)', () => {
+  describe('errors: exactly one argument (generic mapping)', () => {
     const methods = [
       ['listRenders', 'GET', RENDER_PATH, (ot, cb) => ot.listRenders({}, cb)],
       ['getRender', 'GET', `${RENDER_PATH}/${RENDER_ID}`, (ot, cb) => ot.getRender(RENDER_ID, cb)],
@@ -302,7 +303,7 @@ describe('renders (SPEC §16)', () => {
         });
       }
 
-      it(`${name}: connection refused → RequestError with cause (§4.11)`, async () => {
+      it(`${name}: connection refused → RequestError with cause`, async () => {
         const args = await failTransport(httpMethod, path, (cb) => invoke(newOpenTok(), cb));
         expectTransportError(args, `${API_URL}${path}`);
       });
@@ -318,10 +319,10 @@ describe('renders (SPEC §16)', () => {
   });
 });
 
-describe('live captions (SPEC §17)', () => {
+describe('live captions', () => {
   useNock();
 
-  describe('startCaptions(sessionId, token, options, callback) (§17.1)', () => {
+  describe('startCaptions(sessionId, token, options, callback)', () => {
     describe('missing callback → throws ArgumentError("No callback given to startCaptions")', () => {
       const cases = [
         ['startCaptions(sid, token, cb): options are positional', (ot, cb) => ot.startCaptions(SESSION_ID, TOKEN, cb)],
@@ -377,7 +378,7 @@ describe('live captions (SPEC §17)', () => {
         });
       }
 
-      it('undefined sessionId/token keys disappear from the JSON (§4.8)', async () => {
+      it('undefined sessionId/token keys disappear from the JSON', async () => {
         const { seen } = await exchange('POST', [202, { captionsId: CAPTIONS_ID }], (cb) =>
           newOpenTok().startCaptions(undefined, undefined, {}, cb),
         );
@@ -433,17 +434,17 @@ describe('live captions (SPEC §17)', () => {
         });
       }
 
-      it('connection refused → RequestError with cause (§4.11)', async () => {
+      it('connection refused → RequestError with cause', async () => {
         const args = await failTransport('POST', CAPTIONS_PATH, (cb) => newOpenTok().startCaptions(SESSION_ID, TOKEN, {}, cb));
         expectTransportError(args, `${API_URL}${CAPTIONS_PATH}`);
       });
 
-      it('2xx with a text body → RequestError malformed (§4.11)', async () => {
+      it('2xx with a text body → RequestError malformed', async () => {
         const { args } = await exchange('POST', [202, 'accepted'], (cb) => newOpenTok().startCaptions(SESSION_ID, TOKEN, {}, cb));
         expectError(args, 'RequestError', 'Unexpected response from OpenTok: "accepted"', { statusCode: 202, body: 'accepted' });
       });
 
-      it('2xx with an empty JSON body → RequestError "...: null" (§4.11)', async () => {
+      it('2xx with an empty JSON body → RequestError "...: null"', async () => {
         const { args } = await exchange('POST', [202, '', JSON_HEADERS], (cb) =>
           newOpenTok().startCaptions(SESSION_ID, TOKEN, {}, cb),
         );
@@ -464,14 +465,14 @@ describe('live captions (SPEC §17)', () => {
     });
   });
 
-  describe('stopCaptions(captionsId, callback) (§17.2)', () => {
+  describe('stopCaptions(captionsId, callback)', () => {
     const cases = [
       ['stopCaptions(id)', (ot) => ot.stopCaptions(CAPTIONS_ID)],
       ['stopCaptions()', (ot) => ot.stopCaptions()],
       ['a non-function callback', (ot) => ot.stopCaptions(CAPTIONS_ID, 'cb')],
     ];
     for (const [label, invoke] of cases) {
-      it(`missing callback → throws ArgumentError("No callback given to stopCaptions") (D8): ${label}`, () =>
+      it(`missing callback → throws ArgumentError("No callback given to stopCaptions"): ${label}`, () =>
         expectThrowsNoRequest((cb) => invoke(newOpenTok(), cb), 'No callback given to stopCaptions'));
     }
 
@@ -494,7 +495,7 @@ describe('live captions (SPEC §17)', () => {
       });
     }
 
-    it('inserts the ID raw (§4.7)', async () => {
+    it('inserts the ID raw', async () => {
       const { seen } = await exchange('POST', [202, ''], (cb) => newOpenTok().stopCaptions('abc/def', cb));
       expect(seen.path).to.equal(`${CAPTIONS_PATH}/abc/def/stop`);
     });
@@ -521,7 +522,7 @@ describe('live captions (SPEC §17)', () => {
       expect(err).to.not.be.an.instanceof(OpenTok.CaptionsError);
     });
 
-    it('connection refused → RequestError with cause (§4.11)', async () => {
+    it('connection refused → RequestError with cause', async () => {
       const path = `${CAPTIONS_PATH}/${CAPTIONS_ID}/stop`;
       const args = await failTransport('POST', path, (cb) => newOpenTok().stopCaptions(CAPTIONS_ID, cb));
       expectTransportError(args, `${API_URL}${path}`);

@@ -17,22 +17,22 @@
 // truncated token is caught as well.
 //
 // Responses that echo the request headers back — CONCLUSION, with the evidence:
-// An error built from a response keeps the response body verbatim in `err.body` (SPEC §5.2), and
-// the generic message of a non-401/403/404 status quotes the raw response text when the body has
-// no `message` property (SPEC §4.10; a malformed 2xx quotes JSON.stringify(body), §4.11). So if a
-// server echoes the request headers, the JWT the SDK sent ends up in `err.body`, and for 409/500/
-// malformed-200 bodies without `message` also in `err.message` (hence the stack). The tests
-// below pin exactly that and show the SDK adds nothing of its own: with `body` removed and a
-// service-shaped body (or any 401/403/404), every rendering is clean.
+// An error built from a response keeps the response body verbatim in `err.body`, and the generic
+// message of a non-401/403/404 status quotes the raw response text when the body has no truthy
+// `message` property (a malformed 2xx quotes JSON.stringify(body)). So if a server echoes the
+// request headers, the JWT the SDK sent ends up in `err.body`, and for 409/500/malformed-200 bodies
+// without `message` also in `err.message` (hence the stack). The tests below pin exactly that and
+// show the SDK adds nothing of its own: with `body` removed and a service-shaped body (or any
+// 401/403/404), every rendering is clean.
 // Is the case realistic? Not with the real service: its error bodies are `{code, message}` /
-// `{message}` (SPEC §4.10's examples; the emulator, which reproduces the service's wire formats,
-// answers every error that way and never reflects a header: src/emulator/emulator.ts #handle).
+// `{message}` (the emulator, which reproduces the service's wire formats, answers every error that
+// way and never reflects a header: src/emulator/emulator.ts #handle).
 // A header echo needs a debugging endpoint or a misconfigured `apiUrl`/proxy (an httpbin-like
 // server, a framework's debug error page). That server already received the JWT, so the echo
 // only adds a copy in the application's own logs/error reporter; the JWT is minted per request
 // and expires 300 s after issue (src/auth/rest-jwt.ts), it does not reveal the secret (HS256/
-// RS256 are not invertible). Accepted: keeping `body` verbatim is the specified behaviour and useful
-// for diagnosis. Optional hardening, not required by the spec: the SDK knows the exact token it
+// RS256 are not invertible). Accepted: keeping `body` verbatim is the documented behaviour and useful
+// for diagnosis. Optional hardening, not done: the SDK knows the exact token it
 // sent and could replace it with `[redacted]` in the body/text before building an error.
 //
 // Two exposures this file found are fixed and tested below: a secret that is not a string (a
@@ -426,7 +426,7 @@ describe('secret hygiene: no secret, private key or sent JWT in objects, errors 
 
       it('generateToken errors (missing/foreign session ID, role, expireTime, data, layout classes)', () => {
         const ot = client.make();
-        // Vonage mode does not check the session ID (SPEC §8.7).
+        // Vonage mode does not check the session ID (no type check, no decoding).
         const sessionChecks = {
           'no session ID': () => ot.generateToken(),
           'garbage session ID': () => ot.generateToken('garbage'),
@@ -539,7 +539,7 @@ describe('secret hygiene: no secret, private key or sent JWT in objects, errors 
               const sent = bodies[bodies.length - 1];
               const body = status === 200 ? [sent] : sent;
               expect(error.statusCode, `${method} statusCode`).to.equal(status);
-              // SPEC §5.2: `body` is what the server sent, verbatim — here, with the JWT in it.
+              // `body` is what the server sent, verbatim — here, with the JWT in it.
               expect(error.body, `${method} body`).to.deep.equal(body);
               expect(util.inspect(error.body, DEEP)).to.include(jwt);
               delete error.body;
@@ -547,8 +547,8 @@ describe('secret hygiene: no secret, private key or sent JWT in objects, errors 
                 // The SDK's own text never quotes the server's: without `body`, nothing shows the JWT.
                 expectClean(error, `${method} ${status} error without its body`);
               } else {
-                // SPEC §4.10: without a `message` property the message quotes the server's text;
-                // §4.11: a malformed 2xx quotes JSON.stringify(body). Blank out exactly that quote;
+                // Without a truthy `message` property the message quotes the server's text, and a
+                // malformed 2xx quotes JSON.stringify(body). Blank out exactly that quote;
                 // nothing else may show the JWT.
                 const text = typeof body === 'string' ? body : JSON.stringify(body);
                 const quotes = [JSON.stringify({ message: text }), JSON.stringify(body)];
@@ -625,11 +625,10 @@ describe('secret hygiene: no secret, private key or sent JWT in objects, errors 
   });
 
   describe('constructor error with a secret that is not a string', () => {
-    // SPEC §3.2 prescribes `apiSecret=<String(apiSecret)>` for a secret that is not a string, and
-    // test/module.test.js / test/property.test.js pin it (e.g. ['a'] → `apiSecret=a`). For a Buffer
-    // read without an encoding (`fs.readFileSync('private.key')`), that prints the whole key.
-    // Proposed: show Object.prototype.toString.call(secret) for objects (`[object Object]` stays the
-    // same, a Buffer gives `[object Uint8Array]`) — then enable this test.
+    // 2.23.2 printed `apiSecret=<String(apiSecret)>`; for a Buffer read without an encoding
+    // (`fs.readFileSync('private.key')`) that is the whole key. The SDK shows an object by its
+    // Object.prototype.toString tag instead (`[object Object]` stays the same, a Buffer gives
+    // `[object Uint8Array]`), and a string secret as `[redacted]`.
     it('a non-string secret (Buffer, String object, array, object with toString) is not echoed', () => {
       for (const secret of [Buffer.from(PRIVATE_KEY), new String(SECRET), [SECRET], { toString: () => SECRET }]) {
         let error;

@@ -1,5 +1,6 @@
 'use strict';
-// SPEC §7.1 / §7.2 / §5.4: opentok.createSession([options], callback).
+// opentok.createSession([options], callback): the form body, the Session it builds and its
+// wrapped errors ('Failed to createSession. Error: <inner message>').
 const { expect } = require('chai');
 const nock = require('nock');
 const OpenTok = require('opentok');
@@ -38,7 +39,7 @@ function expectSessionSuccess(args, opentok) {
   return session;
 }
 
-describe('createSession (SPEC §7.1)', () => {
+describe('createSession', () => {
   useNock();
   let opentok;
   beforeEach(() => {
@@ -74,7 +75,7 @@ describe('createSession (SPEC §7.1)', () => {
     ];
 
     for (const [label, options, expectedBody] of table) {
-      it(`sends the exact §7.1 form body for ${label}`, async () => {
+      it(`sends the exact form body for ${label}`, async () => {
         const rec = mockRequest('POST', '/session/create', [200, CREATE_BODY]);
         const args = await callbackArgs((cb) =>
           options === undefined ? opentok.createSession(cb) : opentok.createSession(options, cb),
@@ -293,7 +294,7 @@ describe('createSession (SPEC §7.1)', () => {
       expect(session.mediaMode).to.equal('relayed');
     });
 
-    it('does not mutate the caller options (D3)', async () => {
+    it('does not mutate the caller options', async () => {
       mockRequest('POST', '/session/create', [200, CREATE_BODY]);
       const options = { location: '12.34.56.78', mediaMode: 'bogus', archiveMode: 'bogus' };
       const args = await callbackArgs((cb) => opentok.createSession(options, cb));
@@ -319,7 +320,7 @@ describe('createSession (SPEC §7.1)', () => {
     });
   });
 
-  describe('errors (wrapped, §5.4)', () => {
+  describe('errors (wrapped)', () => {
     function expectWrapped(args, ErrorClass, message, statusCode) {
       expect(args).to.have.length(1);
       const [err] = args;

@@ -1,6 +1,6 @@
 'use strict';
-// SPEC §15 signal(sessionId, connectionId, payload, callback) and
-// SPEC §14.1 forceDisconnect(sessionId, connectionId, callback).
+// signal(sessionId, connectionId, payload, callback) and
+// forceDisconnect(sessionId, connectionId, callback).
 const { expect } = require('chai');
 const nock = require('nock');
 const OpenTok = require('opentok');
@@ -57,7 +57,7 @@ async function expectSyncValidationError(invoke, ErrorClass, message) {
   return err;
 }
 
-describe('signal (SPEC §15)', () => {
+describe('signal', () => {
   useNock();
   let opentok;
   beforeEach(() => {
@@ -213,7 +213,7 @@ describe('signal (SPEC §15)', () => {
   });
 });
 
-describe('forceDisconnect (SPEC §14.1)', () => {
+describe('forceDisconnect', () => {
   useNock();
   let opentok;
   beforeEach(() => {

@@ -1,5 +1,5 @@
 'use strict';
-// SPEC §11.1: opentok.dial(sessionId, token, sipUri[, options], callback).
+// SIP interconnect: opentok.dial(sessionId, token, sipUri[, options], callback).
 const { expect } = require('chai');
 const nock = require('nock');
 const OpenTok = require('opentok');
@@ -40,7 +40,7 @@ function expectSipCall(args) {
   return sipCall;
 }
 
-describe('dial (SPEC §11.1)', () => {
+describe('dial', () => {
   useNock();
   let opentok;
   beforeEach(() => {
@@ -108,7 +108,7 @@ describe('dial (SPEC §11.1)', () => {
       }
     }
 
-    it('a validation error has no statusCode, body or cause property at all (§5.2)', () => {
+    it('a validation error has no statusCode, body or cause property at all', () => {
       let err;
       opentok.dial(null, TOKEN, SIP_URI, (e) => {
         err = e;

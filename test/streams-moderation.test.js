@@ -1,7 +1,9 @@
 'use strict';
-// Streams: SPEC §13 (getStream, listStreams, setStreamClassLists, the Stream object) and
-// moderation: SPEC §14.2–§14.4 (forceMuteStream, forceMuteAll incl. D13, disableForceMute), with
-// the generic status mapping (§4.10), transport failures (§4.11) and pass-through callbacks (§6.3).
+// Streams (getStream, listStreams, setStreamClassLists, the Stream object) and moderation
+// (forceMuteStream, forceMuteAll with excludedStreamIds and its misspelt alias excudedStreamIds,
+// disableForceMute), with the generic status mapping (401/403 → AuthError, 404 → NotFoundError,
+// any other non-2xx → RequestError), transport failures and the pass-through callback of
+// setStreamClassLists, which forwards (err, body, response) unchanged.
 const { expect } = require('chai');
 const OpenTok = require('opentok');
 const {
@@ -56,7 +58,7 @@ function expectGet(seen, path) {
   expect(seen.body === undefined || seen.body === '', `no request body (got ${JSON.stringify(seen.body)})`).to.equal(true);
 }
 
-/** Asserts a Stream carrying exactly the keys of `json` as own enumerable data properties (§13.4). */
+/** Asserts a Stream carrying exactly the keys of `json` as own enumerable data properties. */
 function expectStream(stream, json) {
   expect(stream).to.be.an('object');
   expect(stream).to.be.an.instanceof(Object);
@@ -75,7 +77,7 @@ function expectDone(args) {
   expect(args[0]).to.equal(null);
 }
 
-/** Generic status mapping (§4.10) cases for one-argument error callbacks. */
+/** Generic status mapping cases for one-argument error callbacks. */
 const GENERIC_STATUSES = [
   ['401', [401, ''], 'AuthError', 'Invalid API key or secret', { statusCode: 401 }],
   ['403 with a JSON body', [403, { code: 403 }], 'AuthError', 'Invalid API key or secret', { statusCode: 403, body: { code: 403 } }],
@@ -103,7 +105,7 @@ const GENERIC_STATUSES = [
   ],
   ['503 non-JSON empty body', [503, ''], 'RequestError', 'Unexpected response from OpenTok: "{"message":""}"', { statusCode: 503 }],
   [
-    '500 application/json with an empty body (D18)',
+    '500 application/json with an empty body (read as message "")',
     [500, '', JSON_HEADERS],
     'RequestError',
     'Unexpected response from OpenTok: "{"message":""}"',
@@ -113,7 +115,7 @@ const GENERIC_STATUSES = [
 
 /** Registers the generic error tests of a one-argument-error method. */
 function describeGenericErrors(httpMethod, path, invoke) {
-  describe('errors → callback(err) with one argument (§4.10, §4.11)', () => {
+  describe('errors → callback(err) with one argument', () => {
     for (const [label, reply, className, message, props] of GENERIC_STATUSES) {
       it(`${label} → ${className}`, async () => {
         const { args, seen } = await exchange(httpMethod, reply, (cb) => invoke(newOpenTok(), cb));
@@ -140,10 +142,10 @@ function describeGenericErrors(httpMethod, path, invoke) {
   });
 }
 
-describe('streams (SPEC §13)', () => {
+describe('streams', () => {
   useNock();
 
-  describe('getStream (§13.1)', () => {
+  describe('getStream', () => {
     const PATH = `${STREAM_PATH}/${STREAM_ID}`;
 
     describe('missing callback', () => {
@@ -174,7 +176,7 @@ describe('streams (SPEC §13)', () => {
       it('checks sessionId before streamId', () =>
         expectSyncValidation((cb) => newOpenTok().getStream(undefined, undefined, cb), SESSION_ID_MESSAGE));
 
-      it('lets an exception of the validation callback propagate out of the call (§4.12)', () => {
+      it('lets an exception of the validation callback propagate out of the call', () => {
         const boom = new Error('boom');
         let calls = 0;
         expect(() =>
@@ -197,7 +199,7 @@ describe('streams (SPEC §13)', () => {
         expectStream(args[1], json);
       });
 
-      it('builds the Stream from a JSON string body served as text/plain (D11)', async () => {
+      it('builds the Stream from a JSON string body served as text/plain', async () => {
         const json = streamJson({ videoType: 'screen', name: 'Screen' });
         const { args, seen } = await exchange('GET', [200, JSON.stringify(json), TEXT_HEADERS], (cb) =>
           newOpenTok().getStream(SESSION_ID, STREAM_ID, cb),
@@ -209,7 +211,7 @@ describe('streams (SPEC §13)', () => {
         expectStream(args[1], json);
       });
 
-      it('builds the Stream from a JSON string body without a content type (D11)', async () => {
+      it('builds the Stream from a JSON string body without a content type', async () => {
         const json = streamJson();
         const { args } = await exchange('GET', [200, JSON.stringify(json)], (cb) =>
           newOpenTok().getStream(SESSION_ID, STREAM_ID, cb),
@@ -245,7 +247,7 @@ describe('streams (SPEC §13)', () => {
     describeGenericErrors('GET', PATH, (ot, cb) => ot.getStream(SESSION_ID, STREAM_ID, cb));
   });
 
-  describe('listStreams (§13.2)', () => {
+  describe('listStreams', () => {
     describe('missing callback', () => {
       const cases = [
         ['no callback', [SESSION_ID]],
@@ -317,7 +319,7 @@ describe('streams (SPEC §13)', () => {
     describeGenericErrors('GET', STREAM_PATH, (ot, cb) => ot.listStreams(SESSION_ID, cb));
   });
 
-  describe('setStreamClassLists (§13.3)', () => {
+  describe('setStreamClassLists', () => {
     const CLASS_LISTS = [{ id: 'a', layoutClassList: ['focus'] }];
     const ID_MESSAGE = 'Invalid arguments -- each element in the streamClassArray must have an id string.';
     const LIST_MESSAGE = 'Invalid arguments -- each element in the streamClassArray must have a layoutClassList array.';
@@ -436,7 +438,7 @@ describe('streams (SPEC §13)', () => {
         expect(args[0]).to.equal(null);
       });
 
-      it('does not modify the (frozen) caller array or its elements (D3)', async () => {
+      it('does not modify the (frozen) caller array or its elements', async () => {
         const lists = Object.freeze([
           Object.freeze({ id: 'a', layoutClassList: Object.freeze(['focus']) }),
           Object.freeze({ id: 'b', layoutClassList: Object.freeze([]) }),
@@ -467,7 +469,7 @@ describe('streams (SPEC §13)', () => {
       });
     });
 
-    describe('pass-through callback (§6.3)', () => {
+    describe('pass-through callback: (err, body, response) as the HTTP layer gives them', () => {
       function expectResponse(response, status) {
         expect(response, 'response').to.not.equal(null);
         expect(typeof response, 'typeof response').to.equal('object');
@@ -581,7 +583,7 @@ describe('streams (SPEC §13)', () => {
     });
   });
 
-  describe('Stream object (§13.4)', () => {
+  describe('Stream object', () => {
     const fullJson = streamJson({
       id: STREAM_ID,
       name: 'Alice',
@@ -626,10 +628,10 @@ describe('streams (SPEC §13)', () => {
   });
 });
 
-describe('moderation (SPEC §14.2–§14.4)', () => {
+describe('moderation', () => {
   useNock();
 
-  describe('forceMuteStream (§14.2)', () => {
+  describe('forceMuteStream', () => {
     const PATH = `${STREAM_PATH}/${STREAM_ID}/mute`;
 
     describe('missing callback', () => {
@@ -693,7 +695,7 @@ describe('moderation (SPEC §14.2–§14.4)', () => {
     describeGenericErrors('POST', PATH, (ot, cb) => ot.forceMuteStream(SESSION_ID, STREAM_ID, cb));
   });
 
-  describe('forceMuteAll (§14.3, D13)', () => {
+  describe('forceMuteAll (excludedStreamIds, alias excudedStreamIds)', () => {
     const EXCLUDED_MESSAGE = 'Invalid arguments -- excludedStreamIds must be array.';
     const ALIAS_MESSAGE = 'Invalid arguments -- excudedStreamIds must be array.';
 
@@ -810,7 +812,7 @@ describe('moderation (SPEC §14.2–§14.4)', () => {
         });
       }
 
-      it('does not modify frozen options or their arrays (D3)', async () => {
+      it('does not modify frozen options or their arrays', async () => {
         const excluded = Object.freeze(['a']);
         const alias = Object.freeze(['b']);
         const options = Object.freeze({ excludedStreamIds: excluded, excudedStreamIds: alias });
@@ -823,7 +825,7 @@ describe('moderation (SPEC §14.2–§14.4)', () => {
         expect(alias).to.deep.equal(['b']);
       });
 
-      it('does not add keys to non-frozen options when only the alias is given (D3)', async () => {
+      it('does not add keys to non-frozen options when only the alias is given', async () => {
         const alias = ['a', 'b'];
         const options = { excudedStreamIds: alias };
         const { seen } = await exchange('POST', [200, ''], (cb) => newOpenTok().forceMuteAll(SESSION_ID, options, cb));
@@ -849,7 +851,7 @@ describe('moderation (SPEC §14.2–§14.4)', () => {
     });
   });
 
-  describe('disableForceMute (§14.4)', () => {
+  describe('disableForceMute', () => {
     describe('missing callback', () => {
       const cases = [
         ['no callback', [SESSION_ID]],

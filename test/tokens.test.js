@@ -1,6 +1,7 @@
 'use strict';
-// Client tokens: SPEC §7.2 (session.generateToken), §7.3 (session-ID decoding) and §8.1–§8.6
-// (generateToken in normal mode, legacy T1 and JWT formats, generateJwt). Vonage mode is elsewhere.
+// Client tokens: session.generateToken, session-ID decoding (the API key a session ID encodes must
+// be the client's), generateToken in normal mode (arguments, defaults, validation, the legacy T1 and
+// the JWT formats) and generateJwt. Vonage mode is in test/vonage.test.js.
 // Both token formats are decoded here independently of the SDK (jsonwebtoken, querystring, crypto).
 const crypto = require('crypto');
 const querystring = require('querystring');
@@ -10,7 +11,7 @@ const sinon = require('sinon');
 const OpenTok = require('opentok');
 const { API_KEY, API_SECRET, SESSION_ID, makeSessionId } = require('./helpers');
 
-/** SPEC §7.3's second example: API key 100, location 127.0.0.1. */
+/** A session ID that decodes to API key 100, location 127.0.0.1. */
 const SESSION_ID_100 = '1_MX4xMDB-MTI3LjAuMC4xflR1ZSBKYW4gMjggMTU6NDg6NDAgUFNUIDIwMTR-MC43NjAyOTYyfg';
 
 // A fixed clock whose fractional second rounds UP: now = Math.round(..) differs from iat = Math.floor(..).
@@ -37,7 +38,7 @@ const DATA_KEYS_WITH_CONNECTION_DATA = [
   'scope',
 ];
 
-/** The expected token-data key order (SPEC §8.2 step 5), with `connection_data` only when present. */
+/** The expected token-data key order, with `connection_data` only when present. */
 function expectedDataKeys(hasConnectionData) {
   return DATA_KEYS_WITH_CONNECTION_DATA.filter((key) => hasConnectionData || key !== 'connection_data');
 }
@@ -49,7 +50,7 @@ function base64UrlText(segment) {
 }
 
 /**
- * Decodes a JWT client token (SPEC §8.5) by hand and with jsonwebtoken. Checks the exact header
+ * Decodes a JWT client token by hand and with jsonwebtoken. Checks the exact header
  * text, the signature, the claim key order and the claim types; returns the raw texts, the claims
  * and the token data (the claims minus iss/ist/iat/exp).
  */
@@ -90,7 +91,7 @@ function decodeJwtToken(token, { apiKey = API_KEY, secret = API_SECRET } = {}) {
 }
 
 /**
- * Decodes a legacy T1 token the way a consumer does (SPEC §8.4): drop `T1==`, base64-decode, split
+ * Decodes a legacy T1 token the way a consumer does: drop `T1==`, base64-decode, split
  * on the first `:`, query-parse both halves, check the HMAC-SHA1 signature and the partner ID.
  * Returns the data string and the token data with numeric fields converted to numbers.
  */
@@ -183,7 +184,7 @@ describe('tokens', () => {
     sinon.restore();
   });
 
-  describe('§7.3 session-ID decoding', () => {
+  describe('session-ID decoding', () => {
     let clock;
     beforeEach(() => {
       clock = sinon.useFakeTimers({ now: NOW_MS, toFake: ['Date'] });
@@ -273,7 +274,7 @@ describe('tokens', () => {
     });
   });
 
-  describe('§8.1/§8.2 arguments and defaults', () => {
+  describe('arguments and defaults', () => {
     let clock;
     beforeEach(() => {
       clock = sinon.useFakeTimers({ now: NOW_MS, toFake: ['Date'] });
@@ -389,7 +390,7 @@ describe('tokens', () => {
     });
   });
 
-  describe('§8.2 validation messages', () => {
+  describe('validation messages', () => {
     let clock;
     beforeEach(() => {
       clock = sinon.useFakeTimers({ now: NOW_MS, toFake: ['Date'] });
@@ -486,7 +487,7 @@ describe('tokens', () => {
     });
   });
 
-  describe('§8.2 expireTime, data and class list values', () => {
+  describe('expireTime, data and class list values', () => {
     let clock;
     beforeEach(() => {
       clock = sinon.useFakeTimers({ now: NOW_MS, toFake: ['Date'] });
@@ -659,15 +660,15 @@ describe('tokens', () => {
     });
   });
 
-  describe('§8.4 legacy T1 format', () => {
+  describe('legacy T1 format', () => {
     let clock;
     beforeEach(() => {
-      // The clock of SPEC §8.4's decoded example: create_time 1795820725, expire_time 1795907125.
+      // A fixed clock: create_time 1795820725, default expire_time 1795907125 (+ one day).
       clock = sinon.useFakeTimers({ now: 1795820725000, toFake: ['Date'] });
     });
     afterEach(() => clock.restore());
 
-    it('reproduces the decoded example of SPEC §8.4 byte for byte (except nonce and signature)', () => {
+    it('matches a known decoded T1 token byte for byte (except nonce and signature)', () => {
       const token = opentok.generateToken(
         SESSION_ID,
         { role: 'moderator', data: 'name=Johnny x&y', initialLayoutClassList: ['focus', 'inactive'] },
@@ -722,7 +723,7 @@ describe('tokens', () => {
     });
   });
 
-  describe('§8.5 JWT client token', () => {
+  describe('JWT client token', () => {
     let clock;
     beforeEach(() => {
       clock = sinon.useFakeTimers({ now: NOW_MS, toFake: ['Date'] });
@@ -768,7 +769,7 @@ describe('tokens', () => {
     });
   });
 
-  describe('§8.3 seed-doc example and §7.2 Session', () => {
+  describe('the seed-doc example and Session#generateToken', () => {
     it('runs the seed-doc example on opentok.generateToken(sessionId, options)', () => {
       const expireTime = new Date().getTime() / 1000 + 7 * 24 * 60 * 60; // one week, fractional
       const options = { role: 'moderator', expireTime, data: 'name=Johnny', initialLayoutClassList: ['focus'] };
@@ -872,7 +873,7 @@ describe('tokens', () => {
     });
   });
 
-  describe('§8.6 opentok.generateJwt()', () => {
+  describe('opentok.generateJwt()', () => {
     let clock;
     beforeEach(() => {
       clock = sinon.useFakeTimers({ now: NOW_MS, toFake: ['Date'] });

@@ -1,6 +1,7 @@
 'use strict';
-// Vonage "application" mode: SPEC §3.5 (activation, base URL, auth, paths), §4.6 (the RS256 REST JWT,
-// also returned by generateJwt) and §8.7 (Vonage-mode client tokens, D16). The tokens are checked by
+// Vonage "application" mode: activation (a UUID application ID and a PKCS#8 private key), base
+// URL, auth and paths; the RS256 REST JWT (also returned by generateJwt); and Vonage-mode client
+// tokens, which honour expireTime and are validated like normal tokens. The tokens are checked by
 // hand (exact header text, claim order) and with jsonwebtoken against the public key of a key pair
 // generated here.
 const crypto = require('crypto');
@@ -109,7 +110,7 @@ function decodeRs256(token) {
   return claims;
 }
 
-/** Asserts a REST JWT of Vonage mode (§4.6); `iat` exact when given, else close to the clock. */
+/** Asserts a REST JWT of Vonage mode; `iat` exact when given, else close to the clock. */
 function expectRestJwt(token, { applicationId = APPLICATION_ID, iat } = {}) {
   const claims = decodeRs256(token);
   expect(Object.keys(claims)).to.deep.equal(REST_CLAIM_KEYS);
@@ -129,7 +130,7 @@ function expectRestJwt(token, { applicationId = APPLICATION_ID, iat } = {}) {
   return claims;
 }
 
-/** Asserts the headers of a Vonage-mode request (§3.5, §4.5) and returns the REST JWT claims. */
+/** Asserts the headers of a Vonage-mode request and returns the REST JWT claims. */
 function expectVonageHeaders(rawHeaders, options) {
   const headers = normalizeHeaders(rawHeaders);
   expect(headers['user-agent']).to.equal(`OpenTok-Node-SDK/${SDK_VERSION}`);
@@ -194,7 +195,7 @@ function expectNoKey(text, label) {
   expect(text, label).to.not.include(keyBodyLine.slice(0, 24));
 }
 
-describe('Vonage application mode (SPEC §3.5)', () => {
+describe('Vonage application mode: activation, base URL, REST auth', () => {
   before(generateKeys);
   useNock();
 
@@ -281,7 +282,7 @@ describe('Vonage application mode (SPEC §3.5)', () => {
     });
   });
 
-  describe('REST requests (§3.5, §4.6)', () => {
+  describe('REST requests', () => {
     it('startArchive: POST /v2/project/<appId>/archive, JSON body, Bearer RS256 JWT', async () => {
       const seen = intercept(VONAGE_URL, 'POST', [200, { id: 'a1', status: 'started' }]);
       const args = await callbackArgs((cb) => vonageClient().startArchive('SESSION', { name: 'N' }, cb));
@@ -351,7 +352,7 @@ describe('Vonage application mode (SPEC §3.5)', () => {
     });
   });
 
-  describe('generateJwt() (§4.6, §8.6)', () => {
+  describe('generateJwt()', () => {
     it('returns the RS256 REST JWT: header, claim order, verification with the public key', () => {
       expectRestJwt(vonageClient().generateJwt());
     });
@@ -383,7 +384,7 @@ describe('Vonage application mode (SPEC §3.5)', () => {
   });
 });
 
-describe('Vonage-mode generateToken (SPEC §8.7, D16)', () => {
+describe('Vonage-mode generateToken', () => {
   before(generateKeys);
   let opentok;
   let clock;
@@ -507,7 +508,7 @@ describe('Vonage-mode generateToken (SPEC §8.7, D16)', () => {
     }
   });
 
-  describe('expireTime (honoured, D16)', () => {
+  describe('expireTime (honoured)', () => {
     const accepted = [
       ['an integer', NOW + 3600, NOW + 3600],
       ['a fraction below .5 rounds down', NOW + 3600.4, NOW + 3600],
@@ -616,7 +617,7 @@ describe('Vonage-mode generateToken (SPEC §8.7, D16)', () => {
     });
   });
 
-  describe('validation order (§8.2 step 6)', () => {
+  describe('validation order: role, expireTime, data, class list', () => {
     it('role before expireTime', () => {
       expectPlainError(
         () => opentok.generateToken(SESSION_ID, { role: 'x', expireTime: 'nope' }),
@@ -696,7 +697,7 @@ describe('Vonage mode: the private key never leaks', () => {
     for (const key of Object.keys(opentok)) {
       expectNoKey(util.inspect(opentok[key], { depth: null }), `opentok.${key}`);
     }
-    // The key is still available where SPEC §3.3 puts it.
+    // The key is still available as the documented `apiSecret` accessor.
     expect(opentok.apiSecret).to.equal(privateKey);
   });
 

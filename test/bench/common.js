@@ -11,14 +11,14 @@ const SDK_VERSION = require('../../package.json').version;
 const USER_AGENT = `OpenTok-Node-SDK/${SDK_VERSION}`;
 const ARCHIVE_ID = 'b40ef09b-3811-4726-b508-e41a0f96c68f';
 
-/** A session ID that encodes API_KEY (SPEC §7.3), as createSession returns them. */
+/** A session ID that encodes API_KEY, as createSession returns them. */
 function makeSessionId(suffix = '0.7602962') {
   const raw = `1~${API_KEY}~127.0.0.1~Tue Jan 28 15:48:40 PST 2014~${suffix}~`;
   return '1_' + Buffer.from(raw, 'latin1').toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 const SESSION_ID = makeSessionId();
 
-/** An archive as the REST API describes it (SPEC §9.8). */
+/** An archive as the REST API describes it. */
 function archiveJson(status, index = 0) {
   return {
     createdAt: 1384221730555 + index,
@@ -89,7 +89,7 @@ const CALLS = {
 const HS256_HEADER = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
 const SECRET_BYTES = Buffer.from(API_SECRET, 'utf8');
 
-/** A pool of CSPRNG bytes, so the baseline's nonce is as secure as the SDK's (SPEC §8.2). */
+/** A pool of CSPRNG bytes, so the baseline's nonce is as secure as the SDK's (crypto, not Math.random). */
 const pool = Buffer.alloc(4096);
 let poolOffset = pool.length;
 function secureNonce() {
@@ -103,7 +103,7 @@ function secureNonce() {
 }
 
 /**
- * The default client token built by hand: the same claims in the same order as SPEC §8.5 (default
+ * The default client token built by hand: the same claims in the same order as the SDK's (default
  * options), one JSON.stringify, one base64url, one HMAC-SHA256. No validation.
  */
 function bareJwtToken(sessionId = SESSION_ID) {
@@ -117,7 +117,7 @@ function bareJwtToken(sessionId = SESSION_ID) {
   return `${input}.${crypto.createHmac('sha256', SECRET_BYTES).update(input).digest('base64url')}`;
 }
 
-/** The legacy T1 token built by hand (SPEC §8.4): one HMAC-SHA1 (hex) and one base64. */
+/** The legacy T1 token built by hand: one HMAC-SHA1 (hex) and one base64. */
 function bareT1Token(sessionId = SESSION_ID) {
   const now = Math.floor(Date.now() / 1000);
   const data =
@@ -127,7 +127,7 @@ function bareT1Token(sessionId = SESSION_ID) {
   return `T1==${Buffer.from(`partner_id=${API_KEY}&sig=${sig}:${data}`).toString('base64')}`;
 }
 
-/** A fresh REST JWT built by hand (SPEC §4.6). */
+/** A fresh REST JWT built by hand (HS256; iss, ist, iat, exp = iat + 300). */
 function bareRestJwt() {
   const iat = Math.floor(Date.now() / 1000);
   const input = `${HS256_HEADER}.${Buffer.from(
@@ -154,7 +154,7 @@ function bareHeaders(call) {
   return headers;
 }
 
-/** A keep-alive agent like the SDK's (SPEC §4; 128 sockets per origin). */
+/** A keep-alive agent like the SDK's (128 sockets per origin). */
 function bareAgent() {
   return new http.Agent({ keepAlive: true, maxSockets: 128 });
 }

@@ -22,7 +22,7 @@ const page = JSON.stringify({
 const stats = { requests: 0, authFailures: 0, expired: 0, notFound: 0 };
 let sessionCounter = 0;
 
-/** Checks the REST JWT (SPEC §4.6) as the service would; counts every failure. */
+/** Checks the REST JWT as the service would; counts every failure. */
 function checkAuth(token) {
   if (typeof token !== 'string') return false;
   const parts = token.split('.');

@@ -1,6 +1,8 @@
 'use strict';
 // Correctness checks of the tokens the bench makes: a JWT must verify with jsonwebtoken and carry
-// the claims of SPEC §8.5 in order; a T1 token must decode as a consumer decodes it (SPEC §8.4).
+// the client-token claims in order (iss, ist, iat, exp, session_id, create_time, nonce, role,
+// expire_time, [connection_data], initial_layout_class_list, scope); a T1 token must decode as a
+// consumer decodes it (base64, split at ':', HMAC-SHA1 signature, partner ID).
 // Each throws on the first mismatch.
 const crypto = require('crypto');
 const querystring = require('querystring');

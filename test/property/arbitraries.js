@@ -8,7 +8,7 @@
 //   strings, huge strings of tens of KB), objects with own `__proto__`/`constructor`/`prototype`
 //   keys (built with JSON.parse, fc.object, fc.dictionary and defineProperty), deeply frozen
 //   objects and arrays, and cyclic objects and arrays. Every value of this family can be converted
-//   with String() (the conversion SPEC §2 uses for interpolated values).
+//   with String() (the conversion error messages use for interpolated values).
 // * `hostile()`: values whose string conversion itself throws (null-prototype objects, arrays
 //   holding symbols, objects with a non-callable own `toString`). They get their own properties so
 //   that a failure there does not hide the others.
@@ -51,7 +51,7 @@ const functionArb = fc.constantFrom('arrow', 'function', 'async', 'class').map(m
 // ---------------------------------------------------------------------------------------------
 // Strings.
 
-const SPECIAL_STRINGS = [
+const UNUSUAL_STRINGS = [
   '', ' ', '0', '-1', '1e3', '0x10', 'NaN', 'Infinity', 'false', 'null', 'undefined', 'true', '[object Object]',
   '__proto__', 'constructor', 'prototype', 'hasOwnProperty', '__defineGetter__',
   '../../../etc/passwd', '..%2F..%2F', '%', '%00', '%E0%A4%A', '%zz', '?a=1&b=2', '#fragment', '/', '//evil.example.com',
@@ -90,7 +90,7 @@ const hugeString = fc
 const anyString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 30 }) },
   { weight: 3, arbitrary: unicodeString },
-  { weight: 3, arbitrary: fc.constantFrom(...SPECIAL_STRINGS) },
+  { weight: 3, arbitrary: fc.constantFrom(...UNUSUAL_STRINGS) },
   { weight: 1, arbitrary: hugeString },
 );
 
@@ -259,7 +259,7 @@ function hostile() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Parameter generators. `mode` 'invalid' biases towards values that fail SPEC's validations.
+// Parameter generators. `mode` 'invalid' biases towards values that fail the methods' validations.
 
 const plausibleId = fc.oneof(
   fc.uuid(),
@@ -462,5 +462,5 @@ module.exports = {
   optionModels,
   classListElement,
   objectFrom,
-  SPECIAL_STRINGS,
+  UNUSUAL_STRINGS,
 };

@@ -199,7 +199,8 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------------------------------------
-// Exact error checks (SPEC §5, §6.1).
+// Exact error checks: class (an SDK ArgumentError or a plain Error), name, message, and none of the
+// response properties a validation error never has.
 
 /** Throws unless `error` is exactly the documented validation error `expected`. */
 function checkError(error, expected, whereArg) {
@@ -220,7 +221,7 @@ function checkError(error, expected, whereArg) {
   }
   if (error.message !== expected.message) throw new Error(`${prefix}, got message ${show(error.message)}`);
   for (const property of ['statusCode', 'body', 'cause']) {
-    if (error[property] !== undefined) throw new Error(`${prefix}: a validation error has no ${property} (§5.2)`);
+    if (error[property] !== undefined) throw new Error(`${prefix}: a validation error has no ${property}`);
   }
 }
 

@@ -1,12 +1,13 @@
 'use strict';
-// The callback API of SPEC §6.2 as data: each method's positional parameters, which of them the
-// callback may replace (§6.1 "argument shifting"), the missing-callback throw (§6.1) and the
-// documented argument validations (§7.1, §9–§18), plus an oracle that tells, for any argument
-// list, what SPEC says must happen:
-//   { kind: 'throw', error }        throws synchronously (missing callback; listRenders' count, §16)
-//   { kind: 'sync', error }         calls back synchronously with exactly (error)        (§6.1)
-//   { kind: 'nextTick', error }     calls back with (error) on a later tick, no request  (§7.1)
-//   { kind: 'request' }             sends one request and calls back once, asynchronously (§4.12)
+// The callback API as data: each method's positional parameters, which of them the callback may
+// replace ("argument shifting": a function in an optional position is the callback), the
+// missing-callback throw (checked before anything else) and the documented argument validations,
+// plus an oracle that tells, for any argument list, what must happen:
+//   { kind: 'throw', error }        throws synchronously (missing callback; listRenders' count)
+//   { kind: 'sync', error }         calls back synchronously with exactly (error), no request
+//   { kind: 'nextTick', error }     calls back with (error) on a later tick, no request
+//                                   (createSession's two validation errors)
+//   { kind: 'request' }             sends one request and calls back once, asynchronously
 //   { kind: 'countUncomparable' }   listRenders with a count that cannot be compared to a number
 // `error` is { cls: 'ArgumentError' | 'Error', message }.
 const net = require('net');
@@ -28,7 +29,7 @@ const E = (message) => ({ cls: 'Error', message });
 const CALLBACK_FAMILY = A('Invalid arguments -- must provide a callback function.');
 const noCallback = (method) => A(`No callback given to ${method}`);
 
-/** SPEC §2 "null/empty". */
+/** "null/empty", the check most ID validations use. */
 const nullOrEmpty = (value) => value == null || value.length === 0;
 const notNonEmptyString = (value) => !value || typeof value !== 'string';
 const SESSION_ID_STRING = E('Invalid arguments -- must provide a sessionId string.');
@@ -39,7 +40,7 @@ function own(object, key) {
     : undefined;
 }
 
-/** Property read with the `?.` semantics SPEC's `options.outputs.hls.dvr` implies. */
+/** Property read with `?.` semantics, as startBroadcast reads `options.outputs.hls.dvr`. */
 function read(value, ...keys) {
   let current = value;
   for (const key of keys) {
@@ -112,8 +113,9 @@ function firstNullOrEmpty(messages, cls) {
 
 /**
  * Parameter kinds: 'id', 'options:<model>', 'type', 'style', 'classList', 'payload', 'digits'.
- * `shift`: index of the optional parameter the callback may replace (§6.1).
- * `layout`: the callback rule of §9.7.
+ * `shift`: index of the optional parameter the callback may replace.
+ * `layout`: the callback rule of the layout methods: the 5th argument if it is a function, else the
+ * 3rd (stylesheet), else the 4th (screenshareType); the one used as the callback counts as absent.
  */
 const METHODS = {
   createSession: {
@@ -294,7 +296,7 @@ const METHODS = {
 
 const METHOD_NAMES = Object.keys(METHODS);
 
-/** The callback and the positional arguments after shifting (SPEC §6.1, §9.7). */
+/** The callback and the positional arguments after shifting (and the layout methods' rule). */
 function resolveCallback(spec, args) {
   const n = spec.params.length;
   const positional = Array.from({ length: n }, (_unused, i) => args[i]);
@@ -323,7 +325,7 @@ function callbackCandidates(spec) {
   return spec.shift === undefined ? [spec.params.length] : [spec.shift, spec.params.length];
 }
 
-/** What SPEC says `opentok[name](...args)` must do. */
+/** What `opentok[name](...args)` must do. */
 function expectation(name, args) {
   const spec = METHODS[name];
   const { callback, positional } = resolveCallback(spec, args);
@@ -395,7 +397,8 @@ function callArb(name, mode) {
     if (spec.shift !== undefined) forms.push(spec.shift);
     forms.push(n);
   }
-  // In the five-argument layout form, stylesheet and screenshareType may be functions (§9.7 step 2.3/2.4).
+  // In the five-argument layout form, stylesheet and screenshareType may be functions (which the
+  // layout methods reject: 'stylesheet cannot be a function', 'screenshareType cannot be a function').
   const layoutFunctions = spec.layout
     ? fc.tuple(...[0, 1].map(() => fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: functionArb })))
     : fc.constant([null, null]);

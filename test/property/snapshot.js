@@ -1,10 +1,10 @@
 'use strict';
 // Structural snapshots of caller-supplied values, to prove that the SDK never modifies what it is
-// given (SPEC §1.1 D3, §6.1). structuredClone cannot copy functions or symbols and loses property
-// attributes, so this records, recursively: the identity of every object, its prototype, whether it
-// is extensible, every own property key (string and symbol keys, in order) with its full descriptor
-// (getters and setters by identity, never invoked), and the internal state of Dates, Maps, Sets and
-// binary buffers. Cycles are recorded as back references.
+// given (options, payloads, class lists, arrays). structuredClone cannot copy functions or symbols
+// and loses property attributes, so this records, recursively: the identity of every object, its
+// prototype, whether it is extensible, every own property key (string and symbol keys, in order)
+// with its full descriptor (getters and setters by identity, never invoked), and the internal
+// state of Dates, Maps, Sets and binary buffers. Cycles are recorded as back references.
 
 function internalState(value, seen) {
   const tag = Object.prototype.toString.call(value);

@@ -1,8 +1,9 @@
 'use strict';
-// The fault matrix of test/fault-matrix.test.js: every asynchronous method of the client (SPEC
-// §6.2) called with valid arguments against a misbehaving local server, one fault at a time, and
-// the expectations for each cell (SPEC §4.9–§4.12, §5.4, §6.3). It has no side effect on load, so
-// a child process can run the whole matrix with
+// The fault matrix of test/fault-matrix.test.js: every asynchronous method of the client called
+// with valid arguments against a misbehaving local server, one fault at a time, and the
+// expectations for each cell (response parsing, error mapping, transport failures, malformed
+// bodies, wrapped errors, pass-through callbacks, exactly one asynchronous callback). It has no
+// side effect on load, so a child process can run the whole matrix with
 //   node -e "require('./test/support/fault-matrix-cells.js').runMatrix().then(...)"
 // and the test can check that the child then exits on its own (no leaked socket or timer).
 // It deliberately does not load test/helpers.js (which loads nock): the child runs the real stack.
@@ -35,14 +36,15 @@ const PARSE_MESSAGE = (() => {
 })();
 
 // ---------------------------------------------------------------------------------------------
-// What a 200 with a JSON body of an unexpected shape must give, per method (SPEC §4.11 row 4):
-// either the malformed-body RequestError, or a success whose result is what SPEC builds from it.
+// What a 200 with a JSON body of an unexpected shape must give, per method: either the
+// malformed-body RequestError ('Unexpected response from OpenTok: ' + JSON.stringify(body), with
+// statusCode and body), or a success whose result is what the method builds from that body.
 
-const MALFORMED = { label: 'malformed-body RequestError (§4.11)', malformed: true };
+const MALFORMED = { label: 'malformed-body RequestError', malformed: true };
 
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Own enumerable keys that are data, not methods (methods may be own functions, SPEC §19). */
+/** Own enumerable keys that are data, not methods (a model's methods may be own functions). */
 function dataKeys(object) {
   return Object.keys(object).filter((key) => typeof object[key] !== 'function');
 }
@@ -53,7 +55,7 @@ const voidSuccess = () => ({
   check: (args) => expect(args).to.deep.equal([null]),
 });
 
-/** `(null, body, response)` whatever the body: pass-through methods (§6.3) and renders (§16). */
+/** `(null, body, response)` whatever the body: pass-through methods and renders. */
 const rawSuccess = () => ({
   label: 'success (null, body, response)',
   check: (args, { json, url }) => {
@@ -87,9 +89,10 @@ function objectModel(name, checkModel, addedKeys = () => []) {
 const hasMethod = (name) => (model) => expect(model[name], `${name}()`).to.be.a('function');
 
 // ---------------------------------------------------------------------------------------------
-// Every asynchronous method of SPEC §6.2, with valid arguments (so the request is really sent).
+// Every asynchronous method of the client, with valid arguments (so the request is really sent).
 // `kind`: 'plain' errors are `(err)`; 'pass-through' errors are `(err, body, response)` /
-// `(err, null, null)` (§6.3); 'render' errors are `(err)` (§16). `wrap` is the §5.4 prefix.
+// `(err, null, null)` on a transport failure; 'render' errors are `(err)` (renders succeed with
+// three arguments but fail with one). `wrap` is the prefix of a method that wraps its errors.
 
 const METHODS = [
   {
@@ -98,14 +101,14 @@ const METHODS = [
     http: 'POST',
     path: '/session/create',
     wrap: 'Failed to createSession. Error: ',
-    shape: () => MALFORMED, // needs an array whose first element has a string session_id (§7.1)
+    shape: () => MALFORMED, // needs an array whose first element has a string session_id
   },
   {
     name: 'startArchive',
     call: (ot, cb) => ot.startArchive(SESSION_ID, { name: 'nm' }, cb),
     http: 'POST',
     path: `${P}/archive`,
-    shape: () => MALFORMED, // only an object with status "started" is a success (§9.1)
+    shape: () => MALFORMED, // only an object with status "started" is a success
   },
   {
     name: 'stopArchive',
@@ -139,7 +142,7 @@ const METHODS = [
     call: (ot, cb) => ot.listArchives(cb),
     http: 'GET',
     path: `${P}/archive`,
-    shape: () => MALFORMED, // needs an object with an items array (§9.5)
+    shape: () => MALFORMED, // needs an object with an items array
   },
   {
     name: 'addArchiveStream',
@@ -192,7 +195,7 @@ const METHODS = [
     call: (ot, cb) => ot.listBroadcasts(cb),
     http: 'GET',
     path: `${P}/broadcast`,
-    shape: () => MALFORMED, // needs an object with an items array (§10.3)
+    shape: () => MALFORMED, // needs an object with an items array
   },
   {
     name: 'setBroadcastLayout',
@@ -247,7 +250,7 @@ const METHODS = [
     http: 'POST',
     path: `${P}/connect`,
     wrap: 'Error connecting to websocket: ',
-    // Success is `(null, body)` with the parsed JSON, whatever it is (§12).
+    // Success is `(null, body)` with the parsed JSON, whatever it is.
     shape: () => ({
       label: 'success (null, body)',
       check: (args, { json }) => expect(args).to.deep.equal([null, json]),
@@ -258,17 +261,17 @@ const METHODS = [
     call: (ot, cb) => ot.getStream(SESSION_ID, 'STREAM-ID', cb),
     http: 'GET',
     path: `${P}/session/${SESSION_ID}/stream/STREAM-ID`,
-    // An object or a JSON string (§13.1). The string "x" is not JSON: "handled per §4.11", which
-    // allows either the parse-error RequestError (cause SyntaxError) or the malformed-body one.
+    // An object or a JSON string. The string "x" is not JSON, so it is an unparseable body: either
+    // the parse-error RequestError (cause SyntaxError) or the malformed-body one is right.
     shape: (json) =>
-      typeof json === 'string' ? { ...MALFORMED, label: 'parse-error or malformed-body RequestError (§13.1, §4.11)', orParseError: true } : objectModel('Stream', () => {})(json),
+      typeof json === 'string' ? { ...MALFORMED, label: 'parse-error or malformed-body RequestError', orParseError: true } : objectModel('Stream', () => {})(json),
   },
   {
     name: 'listStreams',
     call: (ot, cb) => ot.listStreams(SESSION_ID, cb),
     http: 'GET',
     path: `${P}/session/${SESSION_ID}/stream`,
-    // "a missing items (or a non-JSON body) gives []" (§13.2).
+    // A missing items (or a non-JSON body) gives [].
     shape: () => ({ label: 'success (null, [])', check: (args) => expect(args).to.deep.equal([null, []]) }),
   },
   {
@@ -351,7 +354,7 @@ const METHODS = [
     call: (ot, cb) => ot.startCaptions(SESSION_ID, TOKEN, {}, cb),
     http: 'POST',
     path: `${P}/captions`,
-    // "(null, body.captionsId) … the body must be an object" (§17.1): `{}` gives (null, undefined).
+    // (null, body.captionsId), the body must be an object: `{}` gives (null, undefined).
     shape: (json) =>
       isObject(json)
         ? { label: 'success (null, body.captionsId)', check: (args) => expect(args).to.deep.equal([null, json.captionsId]) }
@@ -383,12 +386,12 @@ const METHODS = [
     call: (ot, cb) => ot.listCallbacks(cb),
     http: 'GET',
     path: `${P}/callback`,
-    // "success (null, Callback[]) from a JSON array (a non-array 2xx body is malformed)" (§18):
+    // Success is (null, Callback[]) from a JSON array (a non-array 2xx body is malformed):
     // [1,2] gives two Callbacks without data keys.
     shape: (json) =>
       Array.isArray(json)
         ? {
-            label: 'success (null, Callback[]) (§18: any array)',
+            label: 'success (null, Callback[]) (any array)',
             check: (args) => {
               expect(args, 'callback arguments').to.have.length(2);
               expect(args[0]).to.equal(null);
@@ -539,7 +542,7 @@ function checkCell(run, method) {
   const wrap = method.wrap || '';
   expect(cell.threw, 'the call threw synchronously').to.equal(undefined);
   expect(cell.calls, 'callback calls').to.equal(1);
-  expect(cell.sync, 'callback invoked synchronously (HTTP outcomes are async, §4.12)').to.equal(false);
+  expect(cell.sync, 'callback invoked synchronously (HTTP outcomes are async)').to.equal(false);
   if (run.requests) {
     const sent = run.requests.some((request) => request.method === method.http && request.url === method.path);
     expect(sent, `request ${method.http} ${method.path} received`).to.equal(true);

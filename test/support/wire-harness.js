@@ -76,12 +76,12 @@ async function invokeAsync(invoke) {
 async function exchange(method, reply, invoke) {
   const seen = intercept(method, reply);
   const { args, sync } = await invokeAsync(invoke);
-  expect(sync, 'HTTP outcome delivered synchronously (§4.12)').to.equal(false);
+  expect(sync, 'HTTP outcome delivered synchronously (must be async)').to.equal(false);
   expect(seen.count, 'number of requests').to.equal(1);
   return { args, seen };
 }
 
-/** Makes every request of `method` fail at the network level (§4.11). */
+/** Makes every request of `method` fail at the network level. */
 async function failedExchange(method, invoke) {
   const failure = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' });
   const seen = { count: 0 };
@@ -93,7 +93,7 @@ async function failedExchange(method, invoke) {
     }, method)
     .replyWithError(failure);
   const { args, sync } = await invokeAsync(invoke);
-  expect(sync, 'HTTP outcome delivered synchronously (§4.12)').to.equal(false);
+  expect(sync, 'HTTP outcome delivered synchronously (must be async)').to.equal(false);
   expect(seen.count, 'number of requests').to.be.at.least(1);
   return { args, seen };
 }
@@ -118,7 +118,7 @@ function trapRequests() {
   return trap;
 }
 
-/** Asserts an error delivered from an HTTP response (§5.1, §5.2), as the single callback argument. */
+/** Asserts an error built from an HTTP response (class, message, statusCode, body), as the only callback argument. */
 function expectError(args, className, message, { statusCode, body } = {}) {
   expect(args, 'callback arguments').to.have.length(1);
   return expectErrorObject(args[0], className, message, { statusCode, body });
@@ -139,7 +139,7 @@ function expectErrorObject(err, className, message, { statusCode, body } = {}) {
   return err;
 }
 
-/** Asserts a transport-failure RequestError (§4.11): message, cause, no statusCode. */
+/** Asserts a transport-failure RequestError: message, cause, no statusCode. */
 function expectTransportError(err, path) {
   expect(err).to.be.an.instanceof(OpenTok.RequestError);
   expect(err.name).to.equal('RequestError');
@@ -149,7 +149,7 @@ function expectTransportError(err, path) {
   expect(err.statusCode).to.equal(undefined);
 }
 
-/** Asserts a plain `Error` validation error (§5.3): not an SDK class, no statusCode/body/cause. */
+/** Asserts a plain `Error` validation error: not an SDK class, no statusCode/body/cause. */
 function expectPlainError(err, message) {
   expect(err).to.be.an.instanceof(Error);
   expect(err.constructor, 'error class').to.equal(Error);
@@ -193,7 +193,7 @@ async function expectThrowsNoRequest(invoke, message = CALLBACK_MESSAGE) {
   }
 }
 
-/** Asserts a validation `ArgumentError(message)` (§5.2): no statusCode, body or cause. */
+/** Asserts a validation `ArgumentError(message)`: no statusCode, body or cause. */
 function expectArgumentError(err, message) {
   expect(err).to.be.an.instanceof(Error);
   expect(err).to.be.an.instanceof(OpenTok.ArgumentError);
@@ -224,7 +224,7 @@ async function expectSyncReport(invoke, check) {
   }
 }
 
-/** `invoke(callback)` must report a plain `Error(message)` synchronously, once, and send nothing (§6.1, D2). */
+/** `invoke(callback)` must report a plain `Error(message)` synchronously, once, and send nothing. */
 function expectSyncValidation(invoke, message) {
   return expectSyncReport(invoke, (err) => expectPlainError(err, message));
 }

@@ -91,13 +91,13 @@ opentok.listStreams(SESSION_ID, (err: Error | null, streams?: OpenTok.Stream) =>
 opentok.signal(SESSION_ID, { type: 'chat', data: 'hi' }, () => undefined);
 // @ts-expect-error TS2554 playDTMF: connectionId is positional
 opentok.playDTMF(SESSION_ID, '1234#', () => undefined);
-// @ts-expect-error TS2554 listRenders: options are positional (SPEC §16)
+// @ts-expect-error TS2554 listRenders: options are positional (listRenders(callback) lacks its callback)
 opentok.listRenders(() => undefined);
 // @ts-expect-error TS2554 startRender without options
 opentok.startRender(() => undefined);
 // @ts-expect-error TS2345 startRender options without url
 opentok.startRender({ sessionId: SESSION_ID, token: 'TOKEN' }, () => undefined);
-// @ts-expect-error TS2554 startCaptions: options are positional (SPEC §17.1)
+// @ts-expect-error TS2554 startCaptions: options are positional (no argument shifting)
 opentok.startCaptions(SESSION_ID, 'TOKEN', () => undefined);
 
 // ---- Promises --------------------------------------------------------------------------------
@@ -119,9 +119,9 @@ async function promiseMisuse(): Promise<void> {
 }
 
 // ---- Exports ---------------------------------------------------------------------------------
-// @ts-expect-error TS2339 Archive is a type, not an exported class (SPEC §3.1)
+// @ts-expect-error TS2339 Archive is a type, not an exported class (only the error classes are statics)
 new OpenTok.Archive(opentok, {});
-// @ts-expect-error TS2339 Stream is a type, not an exported class (SPEC §3.1)
+// @ts-expect-error TS2339 Stream is a type, not an exported class
 console.log(OpenTok.Stream);
 
 // ---- Errors ----------------------------------------------------------------------------------
