@@ -34,18 +34,22 @@ export interface ClientConfig {
   readonly proxy?: string;
   readonly uaAddendum?: string;
   readonly agent?: HttpAgent;
-  /** Vonage application mode (SPEC §3.5): application id + PKCS#8 private key. */
+  /** Vonage application mode: the API key is an application ID and the secret a PKCS#8 private key. */
   readonly vonage: boolean;
 }
 
-/** True when the credentials select Vonage application mode (SPEC §3.5). */
+/**
+ * True when the credentials select Vonage application mode: the API key is an application ID (a
+ * UUID) and the secret a PEM private key (`-----BEGIN PRIVATE KEY`).
+ */
 export function isVonageApplication(apiKey: string, apiSecret: string): boolean {
   return APPLICATION_ID_PATTERN.test(apiKey) && apiSecret.startsWith('-----BEGIN PRIVATE KEY');
 }
 
 /**
- * Reads the third constructor argument (SPEC §3.4). Anything that is neither a string nor a plain
- * object is ignored, as are option values of the wrong type.
+ * Reads the third constructor argument: a string is the base URL, a plain object the
+ * {@link OpenTokOptions}. Anything else is ignored, as are option values of the wrong type, and a
+ * `timeout` that does not parse as a non-zero integer keeps the default.
  */
 export function resolveConfig(apiKey: string, apiSecret: string, options: unknown): ClientConfig {
   const vonage = isVonageApplication(apiKey, apiSecret);
@@ -70,8 +74,8 @@ export function resolveConfig(apiKey: string, apiSecret: string, options: unknow
 
 /**
  * The key that signs REST JWTs and client tokens, prepared on first use. Preparing it lazily keeps
- * the constructor free of validation (SPEC §3.2): an unparseable private key surfaces as an error of
- * the call that needs it.
+ * the constructor to its type checks of the key and secret, as 2.x: an unparseable private key
+ * surfaces as an error of the call that needs it.
  */
 export function lazySigningKey(apiSecret: string, vonage: boolean): () => SigningKey {
   let prepared: SigningKey | undefined;
