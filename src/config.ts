@@ -12,17 +12,32 @@ export const DEFAULT_TIMEOUT_MS = 20000;
 
 const APPLICATION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Options accepted as the third constructor argument (or a string: the base URL). */
+/**
+ * Options accepted as the third constructor argument (or a string: the base URL). An option of the
+ * wrong type is ignored; nothing is checked until the first request.
+ *
+ * @example
+ * ```ts
+ * const opentok = new OpenTok(apiKey, apiSecret, {
+ *   timeout: 10000,                      // 10 s per request
+ *   proxy: 'http://proxy.example.com:3128',
+ *   uaAddendum: 'my-app/1.2',            // User-Agent: OpenTok-Node-SDK/<version> my-app/1.2
+ * });
+ * ```
+ */
 export interface OpenTokOptions {
   /** Base URL of every request. Default `https://api.opentok.com` (`https://video.api.vonage.com` in Vonage mode). */
   apiUrl?: string;
-  /** URL of an HTTP(S) proxy every request goes through, e.g. `http://user:pass@proxy:3128`. */
+  /** URL of an HTTP(S) proxy every request goes through, e.g. `http://user:pass@proxy:3128`. Default: none. */
   proxy?: string;
-  /** Text appended to the User-Agent header after one space. */
+  /** Text appended to the User-Agent header after one space, to identify your application. Default: none. */
   uaAddendum?: string;
-  /** Request timeout in milliseconds (whole request, body included). Default 20000. */
+  /**
+   * Request timeout in milliseconds, for the whole request (redirects and body included); a number
+   * or a numeric string. A timed-out request calls back with a `RequestError`. Default `20000`.
+   */
   timeout?: number | string;
-  /** A custom `http.Agent`/`https.Agent` for every request (ignored when `proxy` is set). */
+  /** A custom `http.Agent`/`https.Agent` for every request (ignored when `proxy` is set). Default: keep-alive agents. */
   agent?: HttpAgent;
 }
 

@@ -15,7 +15,7 @@ export interface RestRequest {
   readonly form?: string;
 }
 
-/** Response headers, read like the Fetch API's `Headers`. */
+/** Response headers, read like the Fetch API's `Headers` (`response.headers.get('content-type')`). */
 export interface HttpResponseHeaders extends Iterable<[name: string, value: string]> {
   /** The value of a header, names compared case-insensitively (repeated headers joined with `, `); `null` when absent. */
   get(name: string): string | null;
@@ -29,6 +29,14 @@ export interface HttpResponseHeaders extends Iterable<[name: string, value: stri
  * The HTTP response handed, after the body, to the callbacks of the methods that pass the response
  * through (`setArchiveLayout`, `setBroadcastLayout`, `setStreamClassLists`, `addBroadcastStream`,
  * `removeBroadcastStream`) and of the render methods.
+ *
+ * @example
+ * ```ts
+ * opentok.setArchiveLayout(archiveId, 'bestFit', (err, body, response) => {
+ *   if (err) return console.error(err, response?.status);
+ *   console.log(response?.status, response?.headers.get('content-type'));
+ * });
+ * ```
  */
 export interface HttpResponse {
   /** The HTTP status code, e.g. `200`. */
