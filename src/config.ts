@@ -12,17 +12,32 @@ export const DEFAULT_TIMEOUT_MS = 20000;
 
 const APPLICATION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Options accepted as the third constructor argument (or a string: the base URL). */
+/**
+ * Options accepted as the third constructor argument (or a string: the base URL). An option of the
+ * wrong type is ignored; nothing is checked until the first request.
+ *
+ * @example
+ * ```ts
+ * const opentok = new OpenTok(apiKey, apiSecret, {
+ *   timeout: 10000,                      // 10 s per request
+ *   proxy: 'http://proxy.example.com:3128',
+ *   uaAddendum: 'my-app/1.2',            // User-Agent: OpenTok-Node-SDK/<version> my-app/1.2
+ * });
+ * ```
+ */
 export interface OpenTokOptions {
   /** Base URL of every request. Default `https://api.opentok.com` (`https://video.api.vonage.com` in Vonage mode). */
   apiUrl?: string;
-  /** URL of an HTTP(S) proxy every request goes through, e.g. `http://user:pass@proxy:3128`. */
+  /** URL of an HTTP(S) proxy every request goes through, e.g. `http://user:pass@proxy:3128`. Default: none. */
   proxy?: string;
-  /** Text appended to the User-Agent header after one space. */
+  /** Text appended to the User-Agent header after one space, to identify your application. Default: none. */
   uaAddendum?: string;
-  /** Request timeout in milliseconds (whole request, body included). Default 20000. */
+  /**
+   * Request timeout in milliseconds, for the whole request (redirects and body included); a number
+   * or a numeric string. A timed-out request calls back with a `RequestError`. Default `20000`.
+   */
   timeout?: number | string;
-  /** A custom `http.Agent`/`https.Agent` for every request (ignored when `proxy` is set). */
+  /** A custom `http.Agent`/`https.Agent` for every request (ignored when `proxy` is set). Default: keep-alive agents. */
   agent?: HttpAgent;
 }
 
@@ -34,18 +49,22 @@ export interface ClientConfig {
   readonly proxy?: string;
   readonly uaAddendum?: string;
   readonly agent?: HttpAgent;
-  /** Vonage application mode (SPEC §3.5): application id + PKCS#8 private key. */
+  /** Vonage application mode: the API key is an application ID and the secret a PKCS#8 private key. */
   readonly vonage: boolean;
 }
 
-/** True when the credentials select Vonage application mode (SPEC §3.5). */
+/**
+ * True when the credentials select Vonage application mode: the API key is an application ID (a
+ * UUID) and the secret a PEM private key (`-----BEGIN PRIVATE KEY`).
+ */
 export function isVonageApplication(apiKey: string, apiSecret: string): boolean {
   return APPLICATION_ID_PATTERN.test(apiKey) && apiSecret.startsWith('-----BEGIN PRIVATE KEY');
 }
 
 /**
- * Reads the third constructor argument (SPEC §3.4). Anything that is neither a string nor a plain
- * object is ignored, as are option values of the wrong type.
+ * Reads the third constructor argument: a string is the base URL, a plain object the
+ * {@link OpenTokOptions}. Anything else is ignored, as are option values of the wrong type, and a
+ * `timeout` that does not parse as a non-zero integer keeps the default.
  */
 export function resolveConfig(apiKey: string, apiSecret: string, options: unknown): ClientConfig {
   const vonage = isVonageApplication(apiKey, apiSecret);
@@ -70,8 +89,8 @@ export function resolveConfig(apiKey: string, apiSecret: string, options: unknow
 
 /**
  * The key that signs REST JWTs and client tokens, prepared on first use. Preparing it lazily keeps
- * the constructor free of validation (SPEC §3.2): an unparseable private key surfaces as an error of
- * the call that needs it.
+ * the constructor to its type checks of the key and secret, as 2.x: an unparseable private key
+ * surfaces as an error of the call that needs it.
  */
 export function lazySigningKey(apiSecret: string, vonage: boolean): () => SigningKey {
   let prepared: SigningKey | undefined;

@@ -6,15 +6,30 @@ import { hasStatus, isSuccess, outcomeError, responseError } from '../core/outco
 import { ArchiveError, ArgumentError } from '../errors';
 import type { HttpOutcome } from '../http/types';
 
-/** Which tracks of a stream a manual-mode archive or broadcast includes. Both default to true. */
+/**
+ * Which tracks of a stream a manual-mode archive or broadcast includes, as `addArchiveStream` and
+ * `addBroadcastStream` take them. A key that is present counts by its truthiness, even when falsy;
+ * an absent key is `true`.
+ *
+ * @example
+ * ```ts
+ * // Record only the audio of this stream.
+ * opentok.addArchiveStream(archiveId, streamId, { hasAudio: true, hasVideo: false }, (err) => {
+ *   if (err) console.error(err);
+ * });
+ * ```
+ */
 export interface StreamTrackOptions {
-  /** Include the stream's audio. Default true. */
+  /** Include the stream's audio. Default `true`. */
   hasAudio?: boolean;
-  /** Include the stream's video. Default true. */
+  /** Include the stream's video. Default `true`. */
   hasVideo?: boolean;
 }
 
-/** `Boolean(options.flag)` when the options own the key (even falsy), else `true` (SPEC §9.6, D12). */
+/**
+ * `Boolean(options[flag])` when the options own the key (so an explicit `undefined` or `0` is
+ * `false`), else `true`: the track is included unless the caller said otherwise.
+ */
 export function trackFlag(options: Record<string, unknown>, flag: 'hasAudio' | 'hasVideo'): boolean {
   return Object.prototype.hasOwnProperty.call(options, flag) ? Boolean(options[flag]) : true;
 }
@@ -51,7 +66,11 @@ function patchArchiveStreams(
   callRest(ctx.rest, { method: 'PATCH', path, json: json(streamId) }, interpretStreamPatch, cb);
 }
 
-/** `addArchiveStream(archiveId, streamId[, options], callback)` (SPEC §9.6). */
+/**
+ * `addArchiveStream(archiveId, streamId[, options], callback)`: PATCHes `{hasAudio, hasVideo,
+ * addStream}`. 400 is an `ArgumentError`, 404 and 405 (the archive is not in manual stream mode)
+ * `ArchiveError`s.
+ */
 export function addArchiveStream(
   ctx: ApiContext,
   archiveId: unknown,
@@ -68,7 +87,7 @@ export function addArchiveStream(
   }));
 }
 
-/** `removeArchiveStream(archiveId, streamId, callback)` (SPEC §9.6). */
+/** `removeArchiveStream(archiveId, streamId, callback)`: PATCHes `{removeStream}`, errors as addArchiveStream. */
 export function removeArchiveStream(ctx: ApiContext, archiveId: unknown, streamId: unknown, callback: unknown): void {
   patchArchiveStreams(ctx, 'removeArchiveStream', archiveId, streamId, callback, (id) => ({ removeStream: id }));
 }

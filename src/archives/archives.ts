@@ -8,43 +8,78 @@ import type { HttpOutcome, SuccessOutcome } from '../http/types';
 import type { LayoutOptions } from '../layouts/set-layout';
 import { ArchiveModel } from '../models/archive';
 
-/** `composed` (one file for the session) or `individual` (a file per stream). */
+/** `composed` (one MP4 file of the whole session) or `individual` (a ZIP of one file per stream). */
 export type OutputMode = 'composed' | 'individual';
 
-/** The resolutions of a composed archive, landscape and portrait. */
+/**
+ * The resolutions of a composed archive: SD (`640x480`), HD (`1280x720`) and FHD (`1920x1080`),
+ * landscape, and the same three portrait.
+ */
 export type ArchiveResolution = '640x480' | '480x640' | '1280x720' | '720x1280' | '1920x1080' | '1080x1920';
 
-/** Options of `startArchive`; every key is sent verbatim. */
+/**
+ * Options of `startArchive`. Every key is sent to the service as given (the SDK adds the
+ * `sessionId`), so an option the service refuses is a `RequestError` with status 400.
+ *
+ * @example
+ * ```ts
+ * opentok.startArchive(sessionId, {
+ *   name: 'Important Presentation',
+ *   outputMode: 'composed',
+ *   resolution: '1280x720',
+ *   layout: { type: 'bestFit', screenshareType: 'pip' },
+ * }, (err, archive) => {
+ *   if (err) return console.error(err);
+ *   console.log('recording', archive.id);
+ * });
+ * ```
+ */
 export interface ArchiveOptions {
-  /** Name of the archive. */
+  /** Name of the archive, returned in its `name`. Default: none (`name` is `null`). */
   name?: string;
-  /** Record audio. Default true. */
+  /** Record audio. Default `true`; `hasAudio` and `hasVideo` cannot both be `false`. */
   hasAudio?: boolean;
-  /** Record video. Default true. */
+  /** Record video. Default `true`. */
   hasVideo?: boolean;
-  /** `composed` (one file, default) or `individual` (a file per stream). */
+  /** `composed` (one file, the default) or `individual` (a file per stream). */
   outputMode?: OutputMode;
-  /** Layout of a composed archive. */
+  /** Layout of a composed archive. Default: `bestFit`. Change it later with `setArchiveLayout`. */
   layout?: LayoutOptions;
-  /** Resolution of a composed archive. Default `640x480`. */
+  /** Resolution of a composed archive (not allowed with `individual`). Default `640x480`. */
   resolution?: ArchiveResolution;
-  /** `auto` (default) records every stream; `manual` only streams added with addArchiveStream. */
+  /**
+   * `auto` (the default) records every stream of the session; `manual` records only the streams
+   * added with `addArchiveStream`.
+   */
   streamMode?: 'auto' | 'manual';
-  /** Tag allowing several simultaneous archives of one session. */
+  /**
+   * A tag that lets a session have several archives recording at once: without it, starting a
+   * second archive of a session is refused (`ArchiveError`, status 409).
+   */
   multiArchiveTag?: string;
-  /** Maximum video bitrate, bits per second. */
+  /** Maximum video bitrate of the archive, in bits per second. Default: set by the service. */
   maxBitrate?: number;
-  /** Video quantization parameter (15–40), instead of a bitrate. */
+  /** Video quantization parameter, 15 to 40 (lower is better quality), instead of a bitrate. */
   quantizationParameter?: number;
 }
 
-/** Options of `listArchives` (SPEC §9.5). */
+/**
+ * Options of `listArchives`: a page of the project's archives, newest first.
+ *
+ * @example
+ * ```ts
+ * opentok.listArchives({ offset: 0, count: 50, sessionId }, (err, archives, totalCount) => {
+ *   if (err) return console.error(err);
+ *   console.log(`${archives.length} of ${totalCount} archives`);
+ * });
+ * ```
+ */
 export interface ListArchivesOptions {
-  /** Index of the first archive. Default 0. */
+  /** Index of the first archive returned. Default `0`. */
   offset?: number;
-  /** Number of archives (at most 1000). Default 50. */
+  /** Number of archives returned, 1 to 1000. Default `50`. */
   count?: number;
-  /** Only archives of this session. */
+  /** Only the archives of this session. Default: the archives of every session. */
   sessionId?: string;
 }
 
@@ -57,7 +92,10 @@ function archiveResult(ctx: ApiContext, outcome: SuccessOutcome): readonly unkno
   return isPlainObject(outcome.body) ? [null, new ArchiveModel(ctx.ot, outcome.body)] : [malformedBody(outcome)];
 }
 
-/** `startArchive(sessionId[, options], callback)` (SPEC §9.1). */
+/**
+ * `startArchive(sessionId[, options], callback)`: POSTs the options with the session ID. A 2xx
+ * answer must be the archive with status `started`; 404 and 409 are `ArchiveError`s.
+ */
 export function startArchive(ctx: ApiContext, sessionId: unknown, optionsOrCallback: unknown, maybeCallback: unknown): void {
   const { value: options, callback } = shiftOptional(optionsOrCallback, maybeCallback);
   if (!isCallback(callback)) throw new ArgumentError('No callback given to startArchive');
@@ -100,7 +138,7 @@ function archiveIdCall(method: string, archiveId: unknown, callback: unknown): A
   return callback;
 }
 
-/** `stopArchive(archiveId, callback)` (SPEC §9.2). */
+/** `stopArchive(archiveId, callback)`: 404 and 409 (not recording; the service's message) are `ArchiveError`s. */
 export function stopArchive(ctx: ApiContext, archiveId: unknown, maybeCallback: unknown): void {
   const callback = archiveIdCall('stopArchive', archiveId, maybeCallback);
   if (!callback) return;
@@ -116,7 +154,7 @@ export function stopArchive(ctx: ApiContext, archiveId: unknown, maybeCallback: 
   callRest(ctx.rest, { method: 'POST', path: `${archivePath(ctx, archiveId)}/stop`, json: {} }, interpret, callback);
 }
 
-/** `getArchive(archiveId, callback)` (SPEC §9.3). */
+/** `getArchive(archiveId, callback)`: 404 is a `NotFoundError`. */
 export function getArchive(ctx: ApiContext, archiveId: unknown, maybeCallback: unknown): void {
   const callback = archiveIdCall('getArchive', archiveId, maybeCallback);
   if (!callback) return;
@@ -128,7 +166,7 @@ export function getArchive(ctx: ApiContext, archiveId: unknown, maybeCallback: u
   callRest(ctx.rest, { method: 'GET', path: archivePath(ctx, archiveId) }, interpret, callback);
 }
 
-/** `deleteArchive(archiveId, callback)` (SPEC §9.4). */
+/** `deleteArchive(archiveId, callback)`: 404 is an `ArchiveError`. */
 export function deleteArchive(ctx: ApiContext, archiveId: unknown, maybeCallback: unknown): void {
   const callback = archiveIdCall('deleteArchive', archiveId, maybeCallback);
   if (!callback) return;
@@ -140,7 +178,10 @@ export function deleteArchive(ctx: ApiContext, archiveId: unknown, maybeCallback
   callRest(ctx.rest, { method: 'DELETE', path: archivePath(ctx, archiveId) }, interpret, callback);
 }
 
-/** `listArchives([options], callback)` (SPEC §9.5). */
+/**
+ * `listArchives([options], callback)`: calls back `(null, archives, totalCount)`. Only truthy
+ * `offset`, `count` and `sessionId` go into the query.
+ */
 export function listArchives(ctx: ApiContext, optionsOrCallback: unknown, maybeCallback: unknown): void {
   const shifted = shiftOptional(optionsOrCallback, maybeCallback);
   const callback = shifted.callback;

@@ -5,17 +5,34 @@ import { isSuccess, outcomeError } from '../core/outcomes';
 import { ArgumentError, wrapError } from '../errors';
 import type { HttpOutcome } from '../http/types';
 
-/** Options of `websocketConnect` (SPEC §12). */
+/**
+ * Options of `websocketConnect`.
+ *
+ * @example
+ * ```ts
+ * opentok.websocketConnect(sessionId, token, 'wss://example.com/audio', {
+ *   streams: [streamId],
+ *   headers: { 'X-Caller': 'support' },
+ *   bidirectional: true,
+ * }, (err, connection) => {
+ *   if (err) return console.error(err);
+ *   console.log(connection.id, connection.connectionId);
+ * });
+ * ```
+ */
 export interface WebSocketConnectOptions {
-  /** IDs of the streams sent to the WebSocket (default: all). */
+  /** IDs of the streams whose audio is sent to the WebSocket. Default: every stream of the session. */
   streams?: string[];
-  /** Headers sent with the WebSocket connection request. */
+  /** Headers sent with the WebSocket connection request (e.g. for authentication). Default: none. */
   headers?: Record<string, string>;
-  /** Also play audio received from the WebSocket into the session. */
+  /** Also play the audio the WebSocket server sends back into the session. Default `false`. */
   bidirectional?: boolean;
 }
 
-/** The audio connector's answer. */
+/**
+ * The audio connector `websocketConnect` calls back with: the service's JSON as it is. The audio
+ * connector joins the session as a connection; `forceDisconnect` with its `connectionId` ends it.
+ */
 export interface WebSocketConnection {
   /** Audio connector ID. */
   id: string;
@@ -23,7 +40,10 @@ export interface WebSocketConnection {
   connectionId: string;
 }
 
-/** `websocketConnect(sessionId, token, websocketUri[, options], callback)` (SPEC §12). */
+/**
+ * `websocketConnect(sessionId, token, websocketUri[, options], callback)`: every error is wrapped
+ * as `Error connecting to websocket: <inner>`; missing arguments are plain `Error`s.
+ */
 export function websocketConnect(
   ctx: ApiContext,
   sessionId: unknown,

@@ -13,8 +13,8 @@ export interface RestCredentials {
 }
 
 /**
- * Mints the JWT that authenticates one REST request (SPEC §4.6): a fresh one for every request, so
- * none is ever sent past its expiry.
+ * Mints the JWT that authenticates one REST request (`X-OPENTOK-AUTH`, or `Authorization: Bearer`
+ * in Vonage application mode), valid for a few minutes from `nowMs`.
  */
 export function generateRestJwt(credentials: RestCredentials, nowMs: number = Date.now()): string {
   const iat = Math.floor(nowMs / 1000);

@@ -11,55 +11,111 @@ import type { Broadcast } from '../models/broadcast';
 import { trackFlag } from '../archives/archive-streams';
 import type { LayoutOptions } from '../layouts/set-layout';
 
-/** Resolutions of broadcasts (landscape and portrait). */
+/**
+ * The resolutions of a broadcast: SD (`640x480`), HD (`1280x720`) and FHD (`1920x1080`),
+ * landscape, and the same three portrait.
+ */
 export type BroadcastResolution = '640x480' | '480x640' | '1280x720' | '720x1280' | '1920x1080' | '1080x1920';
 
-/** HLS output: `dvr` and `lowLatency` cannot both be set. */
-export type HlsOutput = { dvr?: boolean; lowLatency?: false } | { dvr?: false; lowLatency?: boolean };
+/**
+ * The HLS output of a broadcast. `dvr: true` lets viewers pause and rewind (DVR);
+ * `lowLatency: true` lowers the delay to viewers. The two cannot both be `true`: `startBroadcast`
+ * calls back with an `ArgumentError` before any request (and the type does not compile). `{}` is
+ * a plain HLS output.
+ */
+export type HlsOutput =
+  | {
+      /** Let viewers pause and rewind the stream (DVR). Default `false`. */
+      dvr?: boolean;
+      /** Only `false` (or absent) together with `dvr`. */
+      lowLatency?: false;
+    }
+  | {
+      /** Only `false` (or absent) together with `lowLatency`. */
+      dvr?: false;
+      /** Low-latency HLS. Default `false`. */
+      lowLatency?: boolean;
+    };
 
-/** An RTMP output. */
+/** An RTMP output of a broadcast: where the service pushes the stream. */
 export interface RtmpOutput {
-  /** Your ID for this output. */
+  /** Your ID for this output, returned with its status in `broadcastUrls.rtmp`. */
   id?: string;
-  /** RTMP server URL. */
+  /** URL of the RTMP server and application, `rtmp://host[:port]/app` or `rtmps://...`. */
   serverUrl: string;
-  /** Stream name (key) on the server. */
+  /** Stream name (the stream key) on that server. */
   streamName: string;
 }
 
-/** The outputs of a broadcast: HLS and/or up to five RTMP outputs. */
+/** The outputs of a broadcast: an HLS output, up to five RTMP outputs, or both (at least one). */
 export interface BroadcastOutputs {
-  /** An HLS output. */
+  /** An HLS output; its playlist URL is the broadcast's `broadcastUrls.hls`. */
   hls?: HlsOutput;
   /** RTMP outputs, at most five. */
   rtmp?: RtmpOutput[];
 }
 
-/** Options of `startBroadcast`; the keys are sent as given. */
+/**
+ * Options of `startBroadcast`. The keys are sent to the service as given (the SDK adds the
+ * `sessionId`, and `streamMode: 'auto'` when it is not set), so an option the service refuses is
+ * reported with status 400.
+ *
+ * @example
+ * ```ts
+ * opentok.startBroadcast(sessionId, {
+ *   outputs: {
+ *     hls: { lowLatency: true },
+ *     rtmp: [{ id: 'youtube', serverUrl: 'rtmp://a.rtmp.youtube.com/live2', streamName: 'stream-key' }],
+ *   },
+ *   maxDuration: 5400,
+ *   resolution: '1280x720',
+ *   layout: { type: 'bestFit' },
+ * }, (err, broadcast) => {
+ *   if (err) return console.error(err);
+ *   console.log(broadcast.id, broadcast.broadcastUrls?.hls);
+ * });
+ * ```
+ */
 export interface BroadcastOptions {
-  /** HLS and/or up to five RTMP outputs. */
+  /** Where the broadcast goes: HLS, up to five RTMP outputs, or both. */
   outputs: BroadcastOutputs;
-  /** Maximum duration in seconds (60–36000). Default 14400. */
+  /** Maximum duration in seconds, 60 to 36000 (10 hours); the broadcast then stops. Default 14400 (4 hours). */
   maxDuration?: number;
-  /** Resolution. Default `640x480`. */
+  /** Resolution of the broadcast. Default `640x480`. */
   resolution?: BroadcastResolution;
-  /** Layout of the composed stream. */
+  /** Layout of the composed stream. Default: `bestFit`. Change it later with `setBroadcastLayout`. */
   layout?: LayoutOptions;
-  /** `auto` (default) or `manual`. */
+  /**
+   * `auto` (the default) broadcasts every stream of the session; `manual` only the streams added
+   * with `addBroadcastStream`.
+   */
   streamMode?: 'auto' | 'manual';
-  /** Tag allowing several simultaneous broadcasts of one session. */
+  /**
+   * A tag that lets a session have several broadcasts at once: without it, starting a second
+   * broadcast of a session is refused (status 409).
+   */
   multiBroadcastTag?: string;
-  /** Maximum video bitrate, bits per second. */
+  /** Maximum video bitrate of the broadcast, in bits per second. Default: set by the service. */
   maxBitrate?: number;
 }
 
-/** Options of `listBroadcasts` (SPEC §10.3). */
+/**
+ * Options of `listBroadcasts`: a page of the project's broadcasts, newest first.
+ *
+ * @example
+ * ```ts
+ * opentok.listBroadcasts({ offset: 0, count: 10, sessionId }, (err, broadcasts, totalCount) => {
+ *   if (err) return console.error(err);
+ *   console.log(`${broadcasts.length} of ${totalCount} broadcasts`);
+ * });
+ * ```
+ */
 export interface ListBroadcastsOptions {
-  /** Index of the first broadcast. Default 0. */
+  /** Index of the first broadcast returned. Default `0`. */
   offset?: number;
-  /** Number of broadcasts (at most 1000). Default 50. */
+  /** Number of broadcasts returned, 1 to 1000. Default `50`. */
   count?: number;
-  /** Only broadcasts of this session. */
+  /** Only the broadcasts of this session. Default: the broadcasts of every session. */
   sessionId?: string;
 }
 
@@ -91,7 +147,11 @@ function singleBroadcast(ctx: ApiContext, wrap: string, inner?: (outcome: HttpOu
   };
 }
 
-/** `startBroadcast(sessionId, options, callback)` (SPEC §10.1). */
+/**
+ * `startBroadcast(sessionId, options, callback)`: every error is wrapped as `Failed to start
+ * broadcast. Error: <inner>`; a 400 has the inner message `Bad session ID, token, SIP credentials,
+ * or SIP URI (sip:user@domain.tld)` (2.x's wording, whatever the 400 was about).
+ */
 export function startBroadcast(ctx: ApiContext, sessionId: unknown, options: unknown, callback: unknown): void {
   if (!isCallback(callback)) throw new ArgumentError('No callback given to startBroadcast');
   let invalid: string | undefined;
@@ -128,7 +188,7 @@ function broadcastIdCall(method: string, broadcastId: unknown, callback: unknown
   return callback;
 }
 
-/** `stopBroadcast(broadcastId, callback)` (SPEC §10.2). */
+/** `stopBroadcast(broadcastId, callback)`: errors wrapped as `Failed to stop broadcast. Error: <inner>`. */
 export function stopBroadcast(ctx: ApiContext, broadcastId: unknown, maybeCallback: unknown): void {
   const callback = broadcastIdCall('stopBroadcast', broadcastId, maybeCallback);
   if (!callback) return;
@@ -136,7 +196,7 @@ export function stopBroadcast(ctx: ApiContext, broadcastId: unknown, maybeCallba
   callRest(ctx.rest, { method: 'POST', path, json: {} }, singleBroadcast(ctx, STOP_WRAP), callback);
 }
 
-/** `getBroadcast(broadcastId, callback)` (SPEC §10.2). */
+/** `getBroadcast(broadcastId, callback)`: errors wrapped as `Failed to get broadcast. Error: <inner>`. */
 export function getBroadcast(ctx: ApiContext, broadcastId: unknown, maybeCallback: unknown): void {
   const callback = broadcastIdCall('getBroadcast', broadcastId, maybeCallback);
   if (!callback) return;
@@ -144,7 +204,7 @@ export function getBroadcast(ctx: ApiContext, broadcastId: unknown, maybeCallbac
   callRest(ctx.rest, { method: 'GET', path }, singleBroadcast(ctx, GET_WRAP), callback);
 }
 
-/** `listBroadcasts([options], callback)` (SPEC §10.3). */
+/** `listBroadcasts([options], callback)`: calls back `(null, broadcasts, totalCount)`. */
 export function listBroadcasts(ctx: ApiContext, optionsOrCallback: unknown, maybeCallback: unknown): void {
   const shifted = shiftOptional(optionsOrCallback, maybeCallback);
   const callback = shifted.callback;
@@ -166,7 +226,7 @@ export function listBroadcasts(ctx: ApiContext, optionsOrCallback: unknown, mayb
   callRest(ctx.rest, { method: 'GET', path }, interpret, callback);
 }
 
-/** `addBroadcastStream(broadcastId, streamId[, options], callback)` (SPEC §10.4). */
+/** `addBroadcastStream(broadcastId, streamId[, options], callback)`: a PATCH whose response is passed through. */
 export function addBroadcastStream(
   ctx: ApiContext,
   broadcastId: unknown,
@@ -191,7 +251,7 @@ export function addBroadcastStream(
   callRest(ctx.rest, { method: 'PATCH', path, json }, passThroughArgs, callback);
 }
 
-/** `removeBroadcastStream(broadcastId, streamId, callback)` (SPEC §10.4). */
+/** `removeBroadcastStream(broadcastId, streamId, callback)`: a PATCH whose response is passed through. */
 export function removeBroadcastStream(ctx: ApiContext, broadcastId: unknown, streamId: unknown, callback: unknown): void {
   if (!isCallback(callback)) throw new ArgumentError('No callback given to removeBroadcastStream');
   if (isNullOrEmpty(broadcastId)) {

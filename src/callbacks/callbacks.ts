@@ -6,17 +6,31 @@ import { ArgumentError } from '../errors';
 import type { HttpOutcome } from '../http/types';
 import { CallbackModel } from '../models/callback';
 
-/** Options of `registerCallback` (SPEC §18). */
+/**
+ * Options of `registerCallback`: which events the service POSTs, and where. Each key is sent as
+ * given (the service refuses a missing one).
+ *
+ * @example
+ * ```ts
+ * opentok.registerCallback({ group: 'connection', event: 'created', url: 'https://example.com/events' }, (err, callback) => {
+ *   if (err) return console.error(err);
+ *   console.log('registered', callback.id);
+ * });
+ * ```
+ */
 export interface CallbackOptions {
-  /** Event group: `connection`, `stream`, `archive`, ... */
+  /**
+   * Event group: `session`, `connection`, `stream` (session monitoring), `call` (SIP calls),
+   * `archive`, `broadcast`, `render` or `captions`.
+   */
   group?: string;
-  /** Event: `created`, `destroyed`, `status`, ... */
+  /** Event of the group: `created`, `destroyed` (and `updated`, `muteForced` for calls), or `status` for the others. */
   event?: string;
-  /** URL the service POSTs events to. */
+  /** URL the service POSTs each event to (parse them with `opentok/webhooks`). */
   url?: string;
 }
 
-/** `registerCallback([options], callback)` (SPEC §18). */
+/** `registerCallback([options], callback)`: calls back with a {@link Callback}. */
 export function registerCallback(ctx: ApiContext, optionsOrCallback: unknown, maybeCallback: unknown): void {
   const shifted = shiftOptional(optionsOrCallback, maybeCallback);
   const callback = shifted.callback;
@@ -31,7 +45,7 @@ export function registerCallback(ctx: ApiContext, optionsOrCallback: unknown, ma
   callRest(ctx.rest, { method: 'POST', path: `${ctx.projectPath}/callback`, json }, interpret, callback);
 }
 
-/** `unregisterCallback(callbackId, callback)` (SPEC §18). */
+/** `unregisterCallback(callbackId, callback)`: a DELETE of the callback; calls back `(null)`. */
 export function unregisterCallback(ctx: ApiContext, callbackId: unknown, callback: unknown): void {
   if (!isCallback(callback)) throw new ArgumentError('No callback given to unregisterCallback');
   if (isNullOrEmpty(callbackId)) {
@@ -44,7 +58,7 @@ export function unregisterCallback(ctx: ApiContext, callbackId: unknown, callbac
   callRest(ctx.rest, { method: 'DELETE', path }, interpret, callback);
 }
 
-/** `listCallbacks([options], callback)` (SPEC §18). */
+/** `listCallbacks([options], callback)`: calls back with a list of {@link Callback}s; the options are not used. */
 export function listCallbacks(ctx: ApiContext, optionsOrCallback: unknown, maybeCallback: unknown): void {
   const { callback } = shiftOptional(optionsOrCallback, maybeCallback);
   if (!isCallback(callback)) throw new ArgumentError('No callback given to listCallbacks');

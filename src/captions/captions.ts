@@ -5,17 +5,31 @@ import { hasStatus, isSuccess, malformedBody, outcomeError, responseError } from
 import { ArgumentError, CaptionsError } from '../errors';
 import type { HttpOutcome } from '../http/types';
 
-/** Options of `startCaptions` (SPEC §17.1). */
+/**
+ * Options of `startCaptions`. The SDK sends every option, with its default when absent.
+ *
+ * @example
+ * ```ts
+ * opentok.startCaptions(sessionId, token, { maxDuration: 3600 }, (err, captionsId) => {
+ *   if (err instanceof OpenTok.CaptionsError) return console.log('captions already running');
+ *   if (err) return console.error(err);
+ *   console.log(captionsId);
+ * });
+ * ```
+ */
 export interface CaptionsOptions {
-  /** Spoken language. Default `en-US`. */
+  /** Language spoken in the session; `en-US` is the only one. Default `en-US`. */
   languageCode?: 'en-US';
-  /** Maximum duration in seconds. Default 14400. */
+  /** Maximum duration in seconds, 300 to 14400; the captions then stop. Default `14400` (4 hours). */
   maxDuration?: number;
-  /** Send partial (not yet final) captions. Default true. */
+  /** Send partial captions (words not yet final) as well as final ones. Default `true`. */
   partialCaptions?: boolean;
 }
 
-/** `startCaptions(sessionId, token, options, callback)` (SPEC §17.1). */
+/**
+ * `startCaptions(sessionId, token, options, callback)`: calls back with the captions ID; 409
+ * (captions already running for the session) is a `CaptionsError`.
+ */
 export function startCaptions(
   ctx: ApiContext,
   sessionId: unknown,
@@ -42,7 +56,7 @@ export function startCaptions(
   callRest(ctx.rest, { method: 'POST', path: `${ctx.projectPath}/captions`, json }, interpret, callback);
 }
 
-/** `stopCaptions(captionsId, callback)` (SPEC §17.2). */
+/** `stopCaptions(captionsId, callback)`: calls back `(null, true)`. */
 export function stopCaptions(ctx: ApiContext, captionsId: unknown, callback: unknown): void {
   if (!isCallback(callback)) throw new ArgumentError('No callback given to stopCaptions');
   const path = `${ctx.projectPath}/captions/${toText(captionsId)}/stop`;

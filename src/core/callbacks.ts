@@ -12,7 +12,7 @@ export function isCallback(value: unknown): value is AnyCallback {
 }
 
 /**
- * Invokes a user callback from an asynchronous context (SPEC §4.12). If it throws, the exception is
+ * Invokes a user callback from an asynchronous context (a response handler). If it throws, the exception is
  * rethrown on the next tick, outside any promise chain, so it surfaces as an uncaught exception
  * instead of being swallowed or redelivered to the same callback.
  */
@@ -54,22 +54,25 @@ export function callRest(
   });
 }
 
-/** Defers a validation error to the next tick (createSession's two validation rules, SPEC §7.1). */
+/**
+ * Defers a validation error to the next tick: createSession reports its two option checks (archive
+ * mode `always` without `routed`, a location that is not IPv4) asynchronously, as 2.x did.
+ */
 export function deliverNextTick(callback: AnyCallback, args: readonly unknown[]): void {
   process.nextTick(() => callback(...args));
 }
 
 /**
- * Resolves an optional middle argument (SPEC §6.1): when it is a function it is the callback and
- * the optional value is absent.
+ * Resolves an optional middle argument (`method(a[, options], callback)`): when it is a function it
+ * is the callback and the optional value is absent.
  */
 export function shiftOptional(optional: unknown, maybeCallback: unknown): { value: unknown; callback: unknown } {
   return isCallback(optional) ? { value: undefined, callback: optional } : { value: optional, callback: maybeCallback };
 }
 
 /**
- * The callback of the `Invalid arguments -- …` family of methods (SPEC §6.1): throws an
- * `ArgumentError` when it is not a function.
+ * The callback of the methods whose argument errors read `Invalid arguments -- …` (streams,
+ * moderation, playDTMF): throws an `ArgumentError` when it is not a function.
  */
 export function requireCallback(callback: unknown): AnyCallback {
   if (!isCallback(callback)) throw new ArgumentError('Invalid arguments -- must provide a callback function.');

@@ -88,7 +88,7 @@ export function copyOwnProperties(target: object, source: unknown, skip?: Readon
 }
 
 /**
- * `String(value)`, the conversion SPEC uses for caller values, except that it never throws: a value
+ * `String(value)`, how caller values are put into paths, queries and messages, except that it never throws: a value
  * `String()` cannot convert (`Object.create(null)`, `[Symbol()]`, a throwing `toString`) gives its
  * `Object.prototype.toString` tag instead, so odd input cannot crash a call.
  */
@@ -110,7 +110,10 @@ export function wellFormedText(value: unknown): string {
   return toText(value).replace(LONE_SURROGATE, '\uFFFD');
 }
 
-/** A path segment encoded with `encodeURIComponent` (archive and callback IDs, SPEC §4.7). */
+/**
+ * A path segment encoded with `encodeURIComponent`. Only archive and callback IDs are encoded; the
+ * other IDs (session, stream, connection, broadcast, render) go into paths as given, as 2.x did.
+ */
 export function encodedSegment(value: unknown): string {
   return encodeURIComponent(wellFormedText(value));
 }

@@ -21,12 +21,15 @@ export function outcomeError(outcome: Exclude<HttpOutcome, SuccessOutcome>): Ope
   return outcome.error;
 }
 
-/** A method-specific error built from a response, carrying its status and body (SPEC §5.2). */
+/** A method-specific error built from a response, carrying its status as `statusCode` and its non-empty body as `body`. */
 export function responseError<E extends OpenTokError>(error: E, outcome: ResponseOutcome): E {
   return withResponse(error, outcome.status, outcome.body);
 }
 
-/** A 2xx body lacking the shape the method needs (SPEC §4.11). */
+/**
+ * A 2xx body lacking the shape the method needs (not an object, no `items`...): a `RequestError`
+ * whose message quotes the body.
+ */
 export function malformedBody(outcome: ResponseOutcome): RequestError {
   return responseError(
     new RequestError(`Unexpected response from OpenTok: ${JSON.stringify(outcome.body)}`),
@@ -36,7 +39,8 @@ export function malformedBody(outcome: ResponseOutcome): RequestError {
 
 
 /**
- * Pass-through callback arguments (SPEC §6.3): `(null, body, response)` on success,
+ * Arguments of the methods that hand the response back as it is (`setArchiveLayout`,
+ * `setBroadcastLayout`, `setStreamClassLists`, `addBroadcastStream`, `removeBroadcastStream`): `(null, body, response)` on success,
  * `(err, body, response)` on an HTTP error (body `null` for 401/403/404), `(err, null, null)` when
  * there is no usable response.
  */

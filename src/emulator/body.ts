@@ -34,3 +34,22 @@ export function page<T>(items: readonly T[], query: URLSearchParams): { count: n
   }
   return { count: items.length, items: items.slice(offset, offset + count) };
 }
+
+/**
+ * The video resolutions the service takes for composed archives, broadcasts, renders and automatic
+ * archives: SD, HD and FHD, landscape then portrait.
+ */
+export const VIDEO_RESOLUTIONS = ['640x480', '1280x720', '1920x1080', '480x640', '720x1280', '1080x1920'] as const;
+
+/**
+ * An optional field that must be one of `allowed` when present (`null` counts as absent, as in
+ * {@link optional}), or a 400 naming the field and the values it takes.
+ */
+export function optionalOneOf<T extends string>(body: Record<string, unknown>, field: string, allowed: readonly T[]): T | undefined {
+  const value = body[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new EmulatorHttpError(400, `${field} must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}

@@ -1,47 +1,98 @@
 #!/usr/bin/env node
-// `opentok-emulator --port N [--api-key K --api-secret S] [--latency MS] [--signature-secret S]`:
-// runs the emulator until interrupted and prints the credentials to use with it.
+// `opentok-emulator [--port N] [--host H] [--api-key K] [--api-secret S] [--latency MS]
+// [--signature-secret S]`: runs the emulator until interrupted and prints the credentials to use
+// with it. `--help` prints the usage with every default.
 import { Emulator } from './emulator';
 
-/** The value of `--name value` or `--name=value`; an error when the flag has no value. */
-function flag(name: string): string | undefined {
-  const args = process.argv.slice(2);
-  const inline = args.find((arg) => arg.startsWith(`--${name}=`));
-  if (inline !== undefined) return inline.slice(name.length + 3);
-  const index = args.indexOf(`--${name}`);
-  if (index < 0) return undefined;
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
-  return value;
+/** The port the CLI listens on when `--port` is not given (`Emulator.start` itself defaults to 0). */
+const DEFAULT_PORT = 4010;
+/** The interface the CLI listens on when `--host` is not given (as `Emulator.start`). */
+const DEFAULT_HOST = '127.0.0.1';
+
+const USAGE =
+  'Usage: opentok-emulator [--port N] [--host H] [--api-key K] [--api-secret S] [--latency MS] [--signature-secret S]\n' +
+  '\n' +
+  'Runs a local OpenTok emulator until interrupted (Ctrl-C, SIGTERM) and prints its URL and the\n' +
+  'credentials of its project as API_KEY=, API_SECRET= and API_URL= lines.\n' +
+  '\n' +
+  'Options (each as --flag value or --flag=value):\n' +
+  `  --port N              port to listen on, 0 to 65535; 0 picks a free port (default: ${DEFAULT_PORT})\n` +
+  `  --host H              interface to listen on (default: ${DEFAULT_HOST})\n` +
+  '  --api-key K           API key of the project (default: generated)\n' +
+  '  --api-secret S        API secret of the project (default: generated)\n' +
+  '  --latency MS          delay added to every REST request, in milliseconds (default: 0)\n' +
+  '  --signature-secret S  signs every event callback: Authorization: Bearer <HS256 JWT with\n' +
+  '                        payload_hash> (default: callbacks are not signed)\n' +
+  '  --help                prints this text and exits\n';
+
+/** The flags that take a value. */
+const VALUE_FLAGS = ['port', 'host', 'api-key', 'api-secret', 'latency', 'signature-secret'] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+/** A command line the CLI refuses: exit status 2, the message, then the usage. */
+class UsageError extends Error {}
+
+/**
+ * Reads the arguments: `--name value` or `--name=value` for each flag (the last one wins when a
+ * flag is repeated), `--help`. Anything else is a `UsageError` naming it, as is a flag without a
+ * value (the end of the line, an empty value, or another flag where the value should be).
+ */
+function parseArguments(args: readonly string[]): { help: boolean; values: Partial<Record<ValueFlag, string>> } {
+  const values: Partial<Record<ValueFlag, string>> = {};
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    if (arg === '--help' || arg === '-h') return { help: true, values };
+    const match = /^--([^=]+)(?:=([\s\S]*))?$/.exec(arg);
+    if (match === null) {
+      throw new UsageError(arg.startsWith('-') ? `unknown flag ${arg}` : `unexpected argument ${JSON.stringify(arg)}`);
+    }
+    const name = match[1];
+    if (!(VALUE_FLAGS as readonly string[]).includes(name)) {
+      throw new UsageError(name === 'help' ? '--help takes no value' : `unknown flag --${name}`);
+    }
+    let value = match[2];
+    if (value === undefined) {
+      const next = args[index + 1];
+      if (next !== undefined && !next.startsWith('--')) {
+        value = next;
+        index += 1;
+      }
+    }
+    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+    values[name as ValueFlag] = value;
+  }
+  return { help: false, values };
 }
 
-/** A numeric flag, or `fallback` when absent; an error naming the flag when not a valid number. */
-function numberFlag(name: string, fallback: number | undefined, valid: (value: number) => boolean, expected: string): number | undefined {
-  const text = flag(name);
+/** A numeric flag, or `fallback` when absent; a `UsageError` naming the flag when not a valid number. */
+function numberFlag(
+  values: Partial<Record<ValueFlag, string>>,
+  name: ValueFlag,
+  fallback: number,
+  valid: (value: number) => boolean,
+  expected: string,
+): number {
+  const text = values[name];
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (text.trim() === '' || !valid(value)) throw new Error(`--${name} must be ${expected}`);
+  if (text.trim() === '' || !valid(value)) throw new UsageError(`--${name} must be ${expected}`);
   return value;
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--help')) {
-    process.stdout.write(
-      'Usage: opentok-emulator [--port N] [--host H] [--api-key K] [--api-secret S] [--latency MS] [--signature-secret S]\n' +
-        '(--port 0 picks a free port; the URL printed has the real one)\n' +
-        '(--signature-secret S signs every event callback: Authorization: Bearer <HS256 JWT with payload_hash>)\n',
-    );
+  const { help, values } = parseArguments(process.argv.slice(2));
+  if (help) {
+    process.stdout.write(USAGE);
     return;
   }
-  const port = numberFlag('port', 4010, (value) => Number.isInteger(value) && value >= 0 && value <= 65535, 'an integer between 0 and 65535');
-  const latencyMs = numberFlag('latency', undefined, (value) => Number.isFinite(value) && value >= 0, 'a number of milliseconds >= 0');
-  const signatureSecret = flag('signature-secret');
-  if (signatureSecret === '') throw new Error('--signature-secret needs a value');
+  const port = numberFlag(values, 'port', DEFAULT_PORT, (value) => Number.isInteger(value) && value >= 0 && value <= 65535, 'an integer between 0 and 65535');
+  const latencyMs = numberFlag(values, 'latency', 0, (value) => Number.isFinite(value) && value >= 0, 'a number of milliseconds >= 0');
+  const signatureSecret = values['signature-secret'];
   const emulator = await Emulator.start({
     port,
-    host: flag('host'),
-    apiKey: flag('api-key'),
-    apiSecret: flag('api-secret'),
+    host: values.host ?? DEFAULT_HOST,
+    apiKey: values['api-key'],
+    apiSecret: values['api-secret'],
     latencyMs,
     signatureSecret,
   });
@@ -63,6 +114,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
+  // A refused command line: one line naming what is wrong, then the usage (exit status 2, as
+  // command-line tools do). Anything else (the port is taken, the host does not exist): status 1.
+  if (error instanceof UsageError) {
+    process.stderr.write(`opentok-emulator: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
   process.stderr.write(`opentok-emulator: ${error.message}\n`);
   process.exit(1);
 });

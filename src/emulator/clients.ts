@@ -5,13 +5,20 @@ import type { Emulator } from './emulator';
 import type { ConnectionState, ProjectState, SessionState, StreamState } from './state';
 import { newId } from './state';
 
-/** Options of a published stream. */
+/**
+ * Options of `SimulatedClient.publish()`.
+ *
+ * @example
+ * ```ts
+ * const screenId = client.publish({ name: 'slides', videoType: 'screen', layoutClassList: ['focus'] });
+ * ```
+ */
 export interface PublishOptions {
-  /** Stream name. Default: the connection data or `''`. */
+  /** Stream name. Default: the connection data (`''` when the token has none). */
   name?: string;
-  /** `camera` (default), `screen` or `custom`. */
+  /** `camera`, `screen` (screen sharing) or `custom`. Default `camera`. */
   videoType?: 'camera' | 'screen' | 'custom';
-  /** Initial layout classes (default: those of the token). */
+  /** Layout classes of the stream. Default: the token's `initialLayoutClassList`. */
   layoutClassList?: string[];
 }
 
@@ -168,7 +175,18 @@ function internalsOf(client: SimulatedClient): ClientInternals {
 
 /**
  * A client connected to an emulated session with a verified token: it can publish streams and
- * disconnect, as OpenTok.js would. Created by `emulator.connectClient()`.
+ * disconnect, as OpenTok.js would, and the emulator sends the callbacks the service would send.
+ * Created by `emulator.connectClient()`; `emulator.client(connectionId)` finds it again.
+ *
+ * @example
+ * ```ts
+ * const client = emulator.connectClient({ token: session.generateToken(), sessionId: session.sessionId });
+ * const streamId = client.publish({ name: 'camera' });
+ * opentok.forceDisconnect(session.sessionId, client.connectionId, (err) => {
+ *   if (err) return console.error(err);
+ *   console.log(client.connected); // false: the stream ended with it
+ * });
+ * ```
  */
 export class SimulatedClient {
   /** @internal Use `emulator.connectClient()`. */
@@ -192,12 +210,12 @@ export class SimulatedClient {
     return internalsOf(this).session.id;
   }
 
-  /** Role granted by the token. */
+  /** Role granted by the token: `publisher`, `publisheronly`, `subscriber` or `moderator`. */
   get role(): string {
     return internalsOf(this).connection.role;
   }
 
-  /** Connection data of the token. */
+  /** Connection data of the token (`''` when it has none). */
   get data(): string {
     return internalsOf(this).connection.data;
   }
@@ -208,7 +226,18 @@ export class SimulatedClient {
     return session.connections.get(connection.id) === connection;
   }
 
-  /** Publishes a stream; refused for `subscriber` tokens and disconnected clients. Returns the stream ID. */
+  /**
+   * Publishes a stream into the session (a `streamCreated` callback goes out; it starts muted
+   * while the session is force-muted).
+   *
+   * @param options - Name, video type and layout classes; see {@link PublishOptions}.
+   * @returns The new stream's ID.
+   * @throws {@link EmulatorHttpError} 409 when the client has left, 403 for a `subscriber` token.
+   * @example
+   * ```ts
+   * const streamId = client.publish({ name: 'camera' });
+   * ```
+   */
   publish(options: PublishOptions = {}): string {
     if (!this.connected) throw new EmulatorHttpError(409, 'The client is not connected');
     if (this.role === 'subscriber') throw new EmulatorHttpError(403, 'A subscriber token cannot publish');
@@ -217,7 +246,12 @@ export class SimulatedClient {
     return addStream(emulator, project, session, connection, { ...options, layoutClassList }).id;
   }
 
-  /** Stops publishing one of this client's streams. */
+  /**
+   * Stops publishing one of this client's streams (a `streamDestroyed` callback goes out). A
+   * stream that is not this client's, or has already ended, is left alone.
+   *
+   * @param streamId - The ID `publish` returned.
+   */
   unpublish(streamId: string): void {
     const { emulator, project, session, connection } = internalsOf(this);
     const stream = session.streams.get(streamId);
@@ -226,7 +260,11 @@ export class SimulatedClient {
     }
   }
 
-  /** Leaves the session (its streams end with it). */
+  /**
+   * Leaves the session: its streams end with it, and the callbacks go out (`streamDestroyed`,
+   * `connectionDestroyed`, and `sessionDestroyed` for the last connection). The last client
+   * leaving stops the session's archives. Does nothing once the client has left.
+   */
   disconnect(): void {
     const { emulator, project, session, connection } = internalsOf(this);
     removeConnection(emulator, project, session, connection, 'clientDisconnected');

@@ -17,39 +17,58 @@ import { ROUTES } from './routes';
 import { newProject } from './state';
 import type { ConnectionState, ProjectState, SessionState } from './state';
 
-/** Options of `Emulator.start()`. */
+/**
+ * Options of `Emulator.start()`; every one is optional.
+ *
+ * @example
+ * ```ts
+ * const emulator = await Emulator.start({
+ *   apiKey: '123456',
+ *   apiSecret: 'a-test-secret',
+ *   archiveProcessingMs: 20,                          // archives become available quickly
+ *   faults: [{ path: '/archive', status: 500, times: 1 }], // the first archive call fails
+ * });
+ * ```
+ */
 export interface EmulatorOptions {
-  /** Port to listen on (default 0: any free port). */
+  /** Port to listen on. Default `0`: a free port (read the real one from `emulator.url`). */
   port?: number;
-  /** Interface to listen on (default `127.0.0.1`). */
+  /** Interface to listen on. Default `127.0.0.1`. */
   host?: string;
-  /** Credentials of the first project (default: generated). */
+  /** API key of the first project, `emulator.project`. Default: a generated 8-digit number. */
   apiKey?: string;
-  /** Secret of the first project (default: generated). */
+  /** API secret of the first project. Default: generated (40 hex digits). */
   apiSecret?: string;
-  /** Delay added to every REST request, in ms (default 0). */
+  /** Delay added to every request, in milliseconds (`emulator.options.latencyMs`). Default `0`. */
   latencyMs?: number;
-  /** Faults injected from the start (see `emulator.faults`). */
+  /** Faults injected from the start, as `emulator.faults.add()` takes them. Default: none. */
   faults?: FaultRule[];
-  /** Time an archive stays `stopped` before it is `available`, in ms (default 200). */
+  /**
+   * How long a stopped archive stays `stopped` before it is `available` (with its size, duration
+   * and download URL), in milliseconds. Default `200`.
+   */
   archiveProcessingMs?: number;
   /**
    * Signs every event callback with this secret, as the service signs its callbacks: each POST
    * carries `Authorization: Bearer <JWT>`, an HS256 JWT with `iat`, `exp` (`iat` + 300), a random
    * `jti` and `payload_hash` (the SHA-256 hex digest of the exact body sent), which
-   * `verifyCallback` of `opentok/webhooks` checks. Default: callbacks are not signed.
+   * `verifyCallback` of `opentok/webhooks` checks. Must be a non-empty string (else `start`
+   * throws a `TypeError`). Default: callbacks are not signed.
    */
   signatureSecret?: string;
 }
 
-/** Credentials of an emulated OpenTok project. */
+/** Credentials of an emulated OpenTok project: what `new OpenTok(apiKey, apiSecret, { apiUrl: emulator.url })` takes. */
 export interface ProjectCredentials {
+  /** The project's API key. */
   readonly apiKey: string;
+  /** The project's API secret. */
   readonly apiSecret: string;
 }
 
-/** Credentials of an emulated Vonage application. */
+/** Credentials of an emulated Vonage application: `new OpenTok(applicationId, privateKey, { apiUrl: emulator.url })`. */
 export interface ApplicationCredentials {
+  /** The application ID (a UUID), used as the API key. */
   readonly applicationId: string;
   /** PKCS#8 PEM private key, as `new OpenTok(applicationId, privateKey)` takes it. */
   readonly privateKey: string;
@@ -79,19 +98,47 @@ function internalsOf(emulator: Emulator): EmulatorInternals {
 }
 
 /**
- * A local OpenTok service: a real HTTP server answering the REST API with the service's wire
- * formats and status codes, in-memory projects, and simulated clients that connect with tokens.
+ * A local OpenTok service (`require('opentok/emulator')`): a real HTTP server answering the REST
+ * API with the service's wire formats and status codes, in-memory projects, and simulated clients
+ * that connect with the tokens your code mints. Start one with {@link Emulator.start} and give the
+ * SDK its `url` as `apiUrl`; `close()` it when done.
+ *
+ * @example
+ * ```ts
+ * import OpenTok = require('opentok');
+ * import { Emulator } from 'opentok/emulator';
+ *
+ * async function demo(): Promise<void> {
+ *   const emulator = await Emulator.start();
+ *   const { apiKey, apiSecret } = emulator.project;
+ *   const opentok = new OpenTok(apiKey, apiSecret, { apiUrl: emulator.url });
+ *
+ *   const session = await opentok.promises.createSession({ mediaMode: 'routed' });
+ *   const client = emulator.connectClient({ token: session.generateToken(), sessionId: session.sessionId });
+ *   client.publish({ name: 'camera' });
+ *   const archive = await opentok.promises.startArchive(session.sessionId);
+ *   console.log(archive.status); // 'started'
+ *   await emulator.close();
+ * }
+ * ```
  */
 export class Emulator {
-  /** Every project and application, by API key / application ID. */
+  /**
+   * Every project and Vonage application, by API key / application ID, with its whole state:
+   * sessions, connections, streams, archives, broadcasts, renders, callbacks, captions. Read it to
+   * check what your code did; changing it changes what the emulator answers.
+   */
   readonly projects = new Map<string, ProjectState>();
-  /** Event callbacks delivered so far; `events.settled()` waits for those in flight. */
+  /**
+   * The event callbacks: `events.delivered` lists every POST made so far, `events.settled()` waits
+   * for those in flight.
+   */
   readonly events: EventDispatcher;
-  /** Injected faults: `faults.add({ path: '/archive', status: 500, times: 1 })`. */
+  /** Injected faults: `faults.add({ path: '/archive', status: 500, times: 1 })`, `faults.clear()`. */
   readonly faults: FaultInjector;
-  /** Effective options. */
+  /** The effective latency and archive processing time, defaults applied. */
   readonly options: Required<Pick<EmulatorOptions, 'latencyMs' | 'archiveProcessingMs'>>;
-  /** The project created at start. */
+  /** The credentials of the project created at start (`apiKey` and `apiSecret` of the options, or generated ones). */
   readonly project: ProjectCredentials;
 
   private constructor(options: EmulatorOptions) {
@@ -126,7 +173,21 @@ export class Emulator {
     });
   }
 
-  /** Starts an emulator listening on `options.port` (default: a free port) of 127.0.0.1. */
+  /**
+   * Starts an emulator listening on `options.port` (default: a free port) of `options.host`
+   * (default `127.0.0.1`).
+   *
+   * @param options - Port, host, credentials of the first project, latency, faults, archive
+   *   processing time and signature secret; see {@link EmulatorOptions}.
+   * @returns The running emulator, once it listens.
+   * @throws The promise rejects with a `TypeError` for a `signatureSecret` that is not a
+   *   non-empty string, and with the listen error (`EADDRINUSE`, ...) when it cannot listen.
+   * @example
+   * ```ts
+   * const emulator = await Emulator.start({ archiveProcessingMs: 50 });
+   * console.log(emulator.url, emulator.project.apiKey);
+   * ```
+   */
   static async start(options: EmulatorOptions = {}): Promise<Emulator> {
     const emulator = new Emulator(options);
     const internals = internalsOf(emulator);
@@ -140,12 +201,23 @@ export class Emulator {
     return emulator;
   }
 
-  /** Base URL to give the SDK as `apiUrl`, e.g. `http://127.0.0.1:4010`. */
+  /** Base URL to give the SDK as `apiUrl`, with the real port, e.g. `http://127.0.0.1:4010`. */
   get url(): string {
     return internalsOf(this).url;
   }
 
-  /** Adds a project (generated credentials unless given). */
+  /**
+   * Adds a project, e.g. to check that one project cannot reach another's resources.
+   *
+   * @param credentials - Its API key and secret; each is generated when absent. An existing API
+   *   key is replaced by an empty project.
+   * @returns The project's credentials.
+   * @example
+   * ```ts
+   * const other = emulator.createProject();
+   * const otherClient = new OpenTok(other.apiKey, other.apiSecret, { apiUrl: emulator.url });
+   * ```
+   */
   createProject(credentials: { apiKey?: string; apiSecret?: string } = {}): ProjectCredentials {
     const apiKey = credentials.apiKey ?? String(40000000 + Math.floor(Math.random() * 50000000));
     const apiSecret = credentials.apiSecret ?? randomBytes(20).toString('hex');
@@ -153,7 +225,18 @@ export class Emulator {
     return { apiKey, apiSecret };
   }
 
-  /** Adds a Vonage application with a fresh RSA key pair. */
+  /**
+   * Adds a Vonage application with a fresh RSA key pair: the SDK in Vonage application mode
+   * signs its REST JWTs and client tokens with RS256, and the emulator verifies them with the
+   * public key.
+   *
+   * @returns The application ID and its PKCS#8 PEM private key.
+   * @example
+   * ```ts
+   * const { applicationId, privateKey } = emulator.createApplication();
+   * const vonage = new OpenTok(applicationId, privateKey, { apiUrl: emulator.url });
+   * ```
+   */
   createApplication(): ApplicationCredentials {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
@@ -166,8 +249,21 @@ export class Emulator {
   }
 
   /**
-   * Connects a simulated client with a token, verified exactly as the service verifies it
-   * (signature, project, session, role, expiry; JWT and T1). Throws a `ClientConnectError`.
+   * Connects a simulated client with a token, verified as the service verifies it (signature,
+   * project, session, role, expiry; JWT and T1), as OpenTok.js would connect. The session gets
+   * the connection (and `sessionCreated` / `connectionCreated` callbacks go out); an
+   * `archiveMode: 'always'` session starts archiving.
+   *
+   * @param options - `token`: the client token your code minted; `sessionId`: the session the
+   *   client joins (default: the token's own session; when given, it must be the token's).
+   * @returns The connected client.
+   * @throws {@link ClientConnectError} when the token is refused; its `code` says why.
+   * @example
+   * ```ts
+   * const client = emulator.connectClient({ token: session.generateToken({ data: 'alice' }), sessionId: session.sessionId });
+   * const streamId = client.publish({ name: 'alice-camera' });
+   * client.disconnect();
+   * ```
    */
   connectClient(options: { token: string; sessionId?: string }): SimulatedClient {
     const { token, sessionId } = options;
@@ -195,8 +291,15 @@ export class Emulator {
 
   /**
    * The simulated client of a connection, however it connected (`connectClient()` or
-   * `POST /_emulator/connections`); `undefined` once it has left or for a connection that is not a
-   * client's (SIP, audio connector, render).
+   * `POST /_emulator/connections`).
+   *
+   * @param connectionId - The connection ID.
+   * @returns The client; `undefined` once it has left, or for a connection that is not a client's
+   *   (SIP, audio connector, render).
+   * @example
+   * ```ts
+   * emulator.client(connectionId)?.disconnect();
+   * ```
    */
   client(connectionId: string): SimulatedClient | undefined {
     for (const project of this.projects.values()) {
@@ -208,14 +311,22 @@ export class Emulator {
     return undefined;
   }
 
-  /** The session of a project, or a 404. */
+  /**
+   * The session of a project, or a 404.
+   *
+   * @internal
+   */
   session(project: ProjectState, sessionId: string): SessionState {
     const session = project.sessions.get(sessionId);
     if (!session) throw new EmulatorHttpError(404, 'Session not found');
     return session;
   }
 
-  /** Runs `task` after `ms`; pending tasks are cancelled by `close()` and never hold the process. */
+  /**
+   * Runs `task` after `ms`; pending tasks are cancelled by `close()` and never hold the process.
+   *
+   * @internal
+   */
   schedule(ms: number, task: () => void): void {
     const { timers } = internalsOf(this);
     const timer = setTimeout(() => {
@@ -226,7 +337,18 @@ export class Emulator {
     timers.add(timer);
   }
 
-  /** Stops listening, drops open connections and cancels pending work. */
+  /**
+   * Stops listening, drops open connections and cancels pending work (archives not yet
+   * available stay `stopped`). Callback POSTs already under way still finish; await
+   * `events.settled()` first to wait for them.
+   *
+   * @returns Resolves once the server is closed.
+   * @example
+   * ```ts
+   * await emulator.events.settled(); // the callbacks under way, if they matter
+   * await emulator.close();
+   * ```
+   */
   async close(): Promise<void> {
     const { timers, server } = internalsOf(this);
     for (const timer of timers) clearTimeout(timer);

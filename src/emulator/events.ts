@@ -3,10 +3,14 @@ import jwt from 'jsonwebtoken';
 import fetch from 'node-fetch';
 import type { JsonRecord, ProjectState } from './state';
 
-/** Event callback groups and the events registered for them (`registerCallback({group, event, url})`). */
+/**
+ * The event callback groups the emulator sends, as `registerCallback({ group, event, url })` names
+ * them: `session`, `connection`, `stream` and `call` (events `created`, `destroyed`; `call` also
+ * `updated` and `muteForced`), `archive`, `broadcast`, `render` and `captions` (event `status`).
+ */
 export type CallbackGroup = 'session' | 'connection' | 'stream' | 'call' | 'archive' | 'broadcast' | 'render' | 'captions';
 
-/** Options of an `EventDispatcher`. */
+/** Options of an `EventDispatcher` (the emulator passes its `signatureSecret`). */
 export interface EventDispatcherOptions {
   /**
    * Secret to sign every callback with: each POST then carries `Authorization: Bearer <JWT>`, an
@@ -22,11 +26,24 @@ const SIGNATURE_TTL_S = 300;
 /** How long the emulator waits for a callback URL to answer. */
 const DELIVERY_TIMEOUT_MS = 5000;
 
-/** One delivered (or failed) event POST, kept for inspection in tests. */
+/**
+ * One delivered (or failed) event POST, kept for inspection in tests.
+ *
+ * @example
+ * ```ts
+ * await emulator.events.settled();
+ * const archiveEvents = emulator.events.delivered.filter((record) => record.url.endsWith('/archive-events'));
+ * console.log(archiveEvents.map((record) => record.payload.status)); // e.g. ['started', 'stopped', 'available']
+ * ```
+ */
 export interface DeliveredEvent {
+  /** The callback URL POSTed to. */
   readonly url: string;
+  /** The JSON body sent, as the service would send it. */
   readonly payload: JsonRecord;
+  /** The status the URL answered; absent when the POST failed. */
   readonly status?: number;
+  /** Why the POST failed (connection refused, no answer within 5 seconds, ...); absent when it was answered. */
   readonly error?: string;
 }
 
@@ -50,13 +67,23 @@ function internalsOf(dispatcher: EventDispatcher): DispatcherInternals {
 }
 
 /**
- * POSTs the service's event payloads to the callback URLs registered for a group and event.
- * Delivery is fire-and-forget like the service's; `settled()` waits for the ones in flight.
+ * The event callbacks of an emulator (`emulator.events`): POSTs the service's event payloads to
+ * the callback URLs registered for a group and event. Delivery is fire-and-forget like the
+ * service's (a URL that fails is not retried); `settled()` waits for the ones in flight.
+ *
+ * @example
+ * ```ts
+ * await opentok.promises.registerCallback({ group: 'connection', event: 'created', url: 'http://127.0.0.1:3000/events' });
+ * emulator.connectClient({ token: session.generateToken(), sessionId: session.sessionId });
+ * await emulator.events.settled();
+ * console.log(emulator.events.delivered.at(-1)?.payload.event); // 'connectionCreated'
+ * ```
  */
 export class EventDispatcher {
-  /** Every event POST answered or failed so far, in completion order. */
+  /** Every event POST answered or failed so far, in completion order. Empty it with `delivered.length = 0`. */
   readonly delivered: DeliveredEvent[] = [];
 
+  /** @internal Built by the emulator. */
   constructor(options: EventDispatcherOptions = {}) {
     const { signatureSecret } = options;
     if (signatureSecret !== undefined && (typeof signatureSecret !== 'string' || signatureSecret === '')) {
@@ -65,7 +92,11 @@ export class EventDispatcher {
     dispatcherInternals.set(this, { inFlight: new Set(), signatureSecret });
   }
 
-  /** Sends `payload` to every callback of `project` registered for `group`/`event`. */
+  /**
+   * Sends `payload` to every callback of `project` registered for `group`/`event`.
+   *
+   * @internal
+   */
   emit(project: ProjectState, group: CallbackGroup, event: string, payload: JsonRecord): void {
     for (const registration of project.callbacks.values()) {
       if (registration.group !== group || registration.event !== event) continue;
@@ -73,14 +104,22 @@ export class EventDispatcher {
     }
   }
 
-  /** Sends `payload` to one URL: a status callback URL given with a request (startRender's). */
+  /**
+   * Sends `payload` to one URL: a status callback URL given with a request (startRender's).
+   *
+   * @internal
+   */
   send(url: string, payload: JsonRecord): void {
     const { inFlight, signatureSecret } = internalsOf(this);
     const delivery = post(url, payload, this.delivered, signatureSecret).finally(() => inFlight.delete(delivery));
     inFlight.add(delivery);
   }
 
-  /** Resolves when every event POST in flight has been answered or has failed. */
+  /**
+   * Waits for the event POSTs in flight, including those sent while it waits.
+   *
+   * @returns Resolves when every one has been answered or has failed (it never rejects).
+   */
   async settled(): Promise<void> {
     const { inFlight } = internalsOf(this);
     while (inFlight.size > 0) await Promise.all([...inFlight]);

@@ -1,18 +1,28 @@
-/** A fault the emulator injects into matching requests (documented in the README). */
+/**
+ * A fault the emulator injects into matching requests: a forced status, a delay, or a connection
+ * reset. The first rule that matches a request applies.
+ *
+ * @example
+ * ```ts
+ * emulator.faults.add({ method: 'POST', path: '/archive', status: 500, times: 1 }); // the next start fails
+ * emulator.faults.add({ path: /\/broadcast$/, delayMs: 3000 });                   // slow broadcast calls
+ * emulator.faults.add({ path: '/session/create', reset: true });                   // connection reset
+ * ```
+ */
 export interface FaultRule {
-  /** Only requests with this method (any when absent). */
+  /** Only requests with this method (case-insensitive). Default: any method. */
   method?: string;
-  /** Only paths containing this string, or matching this pattern (any when absent). */
+  /** Only paths (without the query) containing this string, or matching this pattern. Default: any path. */
   path?: string | RegExp;
-  /** Answer with this status instead of handling the request. */
+  /** Answer with this status instead of handling the request. Default: the request is handled. */
   status?: number;
-  /** JSON body of the forced status (default `{"code":<status>,"message":"Injected fault"}`). */
+  /** JSON body of the forced status. Default `{"code":<status>,"message":"Injected fault"}`. */
   body?: unknown;
-  /** Delay before the request is handled (or the fault applied), in ms. */
+  /** Delay before the request is handled (or the fault applied), in milliseconds, on top of `latencyMs`. Default `0`. */
   delayMs?: number;
-  /** Destroy the connection without answering (a connection reset). */
+  /** Destroy the connection without answering (a connection reset). Default `false`. */
   reset?: boolean;
-  /** Apply to this many matching requests, then expire (default: every one). */
+  /** Apply to this many matching requests, then expire. Default: every matching request. */
   times?: number;
 }
 
@@ -28,14 +38,31 @@ function rulesOf(injector: FaultInjector): FaultRule[] {
   return rules;
 }
 
-/** The active fault rules, matched in insertion order. */
+/**
+ * The active fault rules of an emulator (`emulator.faults`), matched in the order they were
+ * added.
+ *
+ * @example
+ * ```ts
+ * const remove = emulator.faults.add({ path: '/archive', status: 503 });
+ * // ... the archive calls fail with 503 ...
+ * remove();
+ * emulator.faults.clear(); // e.g. in afterEach
+ * ```
+ */
 export class FaultInjector {
+  /** @internal Built by the emulator from `EmulatorOptions.faults`. */
   constructor(rules: readonly FaultRule[] = []) {
     activeRules.set(this, []);
     for (const rule of rules) this.add(rule);
   }
 
-  /** Adds a rule; returns a function that removes it. */
+  /**
+   * Adds a rule (a copy: changing the object afterwards changes nothing).
+   *
+   * @param rule - Which requests, and what happens to them.
+   * @returns A function that removes the rule (again, it does nothing).
+   */
   add(rule: FaultRule): () => void {
     const rules = rulesOf(this);
     const copy = { ...rule };
@@ -51,7 +78,11 @@ export class FaultInjector {
     rulesOf(this).length = 0;
   }
 
-  /** The rule applying to a request, consuming one of its `times`. */
+  /**
+   * The rule applying to a request, consuming one of its `times`.
+   *
+   * @internal
+   */
   take(method: string, path: string): FaultRule | undefined {
     const rules = rulesOf(this);
     const rule = rules.find(

@@ -15,8 +15,8 @@ const KEEP_ALIVE = { keepAlive: true, maxSockets: MAX_SOCKETS_PER_ORIGIN };
 /**
  * Builds the agent selector of one client:
  * - `proxy` set: an absolute-form forwarding agent for `http:` targets and a `CONNECT` tunnel for
- *   `https:` targets (SPEC §4.3), both keeping connections to the proxy alive;
- * - else a caller-supplied `agent` (SPEC §4.4);
+ *   `https:` targets, both keeping connections to the proxy alive (`proxy` wins over `agent`);
+ * - else the caller's `agent` option, used for every request as given;
  * - else keep-alive agents, so sequential calls reuse one connection instead of a TLS handshake each.
  * Agents (and the modules behind them) are created on the first request that needs them, so that
  * `require('opentok')` loads no networking code.
@@ -24,8 +24,9 @@ const KEEP_ALIVE = { keepAlive: true, maxSockets: MAX_SOCKETS_PER_ORIGIN };
 export function createAgentSelector(options: { proxy?: string; agent?: HttpAgent }): AgentSelector {
   const proxy = options.proxy;
   if (proxy) {
-    // Created on the first request, like the other agents: the constructor validates nothing
-    // (SPEC §3.2), and an invalid proxy URL is a transport failure of the request (SPEC §4.11).
+    // Created on the first request, like the other agents: the constructor checks only the types
+    // of the key and secret (as 2.x), and an invalid proxy URL is a transport failure of the request (a
+    // `RequestError` in its callback), not a throw.
     let forHttp: HttpAgent | undefined;
     let forHttps: HttpAgent | undefined;
     return (url) => {

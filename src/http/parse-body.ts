@@ -1,5 +1,5 @@
 /**
- * Parses a response body according to its Content-Type (SPEC §4.9): JSON (empty text → `null`),
+ * Parses a response body according to its Content-Type (parameters such as `charset` ignored): JSON (empty text → `null`),
  * URL-encoded form, or the raw text for anything else. Throws the `SyntaxError` of invalid JSON.
  */
 export function parseBody(contentType: string | null, text: string): unknown {

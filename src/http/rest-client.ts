@@ -117,7 +117,8 @@ class NodeRestClient implements RestClient {
   }
 
   /**
-   * The request as it goes on the wire (SPEC §4.5): the SDK's headers, then the transport's
+   * The request as it goes on the wire: the SDK's headers (`User-Agent`, `Accept`, the auth JWT,
+   * `Content-Type`), then the transport's
    * (`Content-Length`, `Accept-Encoding`; Node adds `Host` and `Connection`). A POST or PUT
    * without a body says `Content-Length: 0` rather than starting a chunked body.
    *
@@ -148,7 +149,7 @@ class NodeRestClient implements RestClient {
   }
 }
 
-/** `network timeout at: <url>` (SPEC §4.2), with the timeout's error as the cause. */
+/** `network timeout at: <url>` (node-fetch's wording, kept from 2.x), with the timeout's error as the cause. */
 function timeoutError(url: string, cause: Error): RequestError {
   const error = new RequestError(`network timeout at: ${url}`);
   error.cause = cause;

@@ -1,7 +1,7 @@
 import { AuthError, NotFoundError, RequestError } from '../errors';
 import type { OpenTokError } from '../errors';
 
-/** Attaches the response status and (non-empty) body to an error built from a response (SPEC §5.2). */
+/** Attaches the response status (`statusCode`) and its non-empty body (`body`) to an error built from a response. */
 export function withResponse<E extends OpenTokError>(error: E, status: number, body: unknown): E {
   error.statusCode = status;
   if (body !== null && body !== undefined && body !== '') error.body = body;
@@ -15,7 +15,11 @@ export function unexpectedResponseMessage(body: unknown, text: string): string {
   return `Unexpected response from OpenTok: "${JSON.stringify({ message })}"`;
 }
 
-/** The generic status → error mapping of SPEC §4.10, or `null` for a 2xx status. */
+/**
+ * The error of a status no method-specific rule covers, or `null` for a 2xx status: 401 and 403 an
+ * `AuthError`, 404 a `NotFoundError`, anything else a `RequestError` quoting the body's `message`
+ * (else its text).
+ */
 export function errorForStatus(status: number, body: unknown, text: string): OpenTokError | null {
   if (status >= 200 && status < 300) return null;
   if (status === 401 || status === 403) return withResponse(new AuthError(), status, body);

@@ -38,7 +38,7 @@ function moduleFor(url: URL): RequestModule | undefined {
 }
 
 /**
- * Sends one request with Node's `http`/`https` and reads the whole response (SPEC §4.1–§4.4):
+ * Sends one request with Node's `http`/`https` through the selected agent and reads the whole response:
  * redirects followed up to {@link MAX_REDIRECTS}, compressed bodies decoded, and `timeoutMs` over
  * the whole exchange, redirects and body included. The promise never rejects: a failure is a
  * {@link TransportFailure} whose `cause` is the Node error itself (`ECONNREFUSED`, `ECONNRESET`,

@@ -15,7 +15,7 @@ export interface RestRequest {
   readonly form?: string;
 }
 
-/** Response headers, read like the Fetch API's `Headers`. */
+/** Response headers, read like the Fetch API's `Headers` (`response.headers.get('content-type')`). */
 export interface HttpResponseHeaders extends Iterable<[name: string, value: string]> {
   /** The value of a header, names compared case-insensitively (repeated headers joined with `, `); `null` when absent. */
   get(name: string): string | null;
@@ -25,7 +25,19 @@ export interface HttpResponseHeaders extends Iterable<[name: string, value: stri
   entries(): IterableIterator<[name: string, value: string]>;
 }
 
-/** The HTTP response handed to pass-through and render callbacks (SPEC §6.3). */
+/**
+ * The HTTP response handed, after the body, to the callbacks of the methods that pass the response
+ * through (`setArchiveLayout`, `setBroadcastLayout`, `setStreamClassLists`, `addBroadcastStream`,
+ * `removeBroadcastStream`) and of the render methods.
+ *
+ * @example
+ * ```ts
+ * opentok.setArchiveLayout(archiveId, 'bestFit', (err, body, response) => {
+ *   if (err) return console.error(err, response?.status);
+ *   console.log(response?.status, response?.headers.get('content-type'));
+ * });
+ * ```
+ */
 export interface HttpResponse {
   /** The HTTP status code, e.g. `200`. */
   readonly status: number;
@@ -54,7 +66,7 @@ export interface SuccessOutcome extends ReceivedResponse {
   readonly error: null;
 }
 
-/** A non-2xx response, with the generic status mapping of SPEC §4.10. */
+/** A non-2xx response, with the error `errorForStatus` gives its status. */
 export interface ErrorResponseOutcome extends ReceivedResponse {
   readonly ok: false;
   readonly error: OpenTokError;

@@ -5,7 +5,12 @@ import { toText } from '../core/objects';
 import { passThroughArgs } from '../core/outcomes';
 import { ArgumentError } from '../errors';
 
-/** Layout types of composed archives and broadcasts. */
+/**
+ * Layout types of composed archives and broadcasts: `bestFit` (a grid that fits every stream),
+ * `pip` (picture-in-picture: one large stream and a small one), `verticalPresentation` and
+ * `horizontalPresentation` (one large stream and a column or row of small ones), `focus` (the
+ * stream with the `focus` layout class large), and `custom` (placed by a stylesheet).
+ */
 export type LayoutType = 'bestFit' | 'pip' | 'verticalPresentation' | 'horizontalPresentation' | 'focus' | 'custom';
 /** The predefined layout types: every layout type but `custom`. */
 export type PredefinedLayoutType = Exclude<LayoutType, 'custom'>;
@@ -22,11 +27,21 @@ export interface PredefinedLayoutOptions {
   screenshareType?: undefined;
 }
 
-/** A custom layout: the stylesheet that positions the streams. */
+/**
+ * A custom layout: the stylesheet that positions the streams.
+ *
+ * @example
+ * ```ts
+ * const layout: OpenTok.CustomLayoutOptions = {
+ *   type: 'custom',
+ *   stylesheet: 'stream.instructor { position: absolute; width: 100%; height: 50%; }',
+ * };
+ * ```
+ */
 export interface CustomLayoutOptions {
   /** `custom`. */
   type: 'custom';
-  /** CSS that positions the streams by their layout classes. */
+  /** CSS that positions the streams, selected as `stream` elements by their layout classes. */
   stylesheet: string;
   /** Only a `bestFit` layout has a screen-share layout. */
   screenshareType?: undefined;
@@ -43,8 +58,18 @@ export interface ScreenshareLayoutOptions {
 }
 
 /**
- * Layout of a composed archive or broadcast. `stylesheet` belongs to the `custom` type and
- * `screenshareType` to `bestFit`; other combinations do not compile.
+ * Layout of a composed archive or broadcast (`ArchiveOptions.layout`, `BroadcastOptions.layout`).
+ * `stylesheet` belongs to the `custom` type and `screenshareType` to `bestFit`; other combinations
+ * do not compile. `setArchiveLayout` and `setBroadcastLayout` take the same fields as arguments.
+ *
+ * @example
+ * ```ts
+ * // bestFit, switching to picture-in-picture while someone shares a screen.
+ * opentok.startArchive(sessionId, { layout: { type: 'bestFit', screenshareType: 'pip' } }, (err, archive) => {
+ *   if (err) return console.error(err);
+ *   console.log(archive.id);
+ * });
+ * ```
  */
 export type LayoutOptions = PredefinedLayoutOptions | CustomLayoutOptions | ScreenshareLayoutOptions;
 
@@ -64,8 +89,9 @@ export const BROADCAST_LAYOUT: LayoutTarget = {
 };
 
 /**
- * Resolves the callback of `(id, type[, stylesheet][, screenshareType], callback)` (SPEC §9.7): the
- * 5th argument, else the 3rd, else the 4th. The argument used as the callback counts as absent.
+ * Resolves the callback of `(id, type[, stylesheet][, screenshareType], callback)`: the 5th
+ * argument when it is a function, else the 3rd, else the 4th (so both optional arguments may be
+ * left out, or given as `null`). The argument used as the callback counts as absent.
  */
 function resolveLayoutArguments(
   stylesheet: unknown,
@@ -99,7 +125,10 @@ function validationMessage(
   return undefined;
 }
 
-/** `setArchiveLayout` / `setBroadcastLayout` (SPEC §9.7, §10.5): a pass-through PUT of the layout. */
+/**
+ * `setArchiveLayout` / `setBroadcastLayout`: a PUT of `{type, stylesheet, screenshareType}` (empty
+ * values left out) whose response is passed through; argument errors are plain `Error`s.
+ */
 export function setLayout(
   ctx: ApiContext,
   target: LayoutTarget,

@@ -5,17 +5,33 @@ import type { OpenTokClient, ResultCallback } from '../opentok';
 /** Keys of the service's JSON a Broadcast does not copy. */
 const NOT_COPIED = new Set(['event', 'partnerId']);
 
-/** The output URLs of a broadcast and their states, as the service reports them. */
+/** The output URLs of a broadcast and their states, as the service reports them (`Broadcast.broadcastUrls`). */
 export interface BroadcastUrls {
-  /** URL of the HLS playlist. */
+  /** URL of the HLS playlist, when the broadcast has an HLS output. */
   hls?: string;
   /** State of the HLS output. */
   hlsStatus?: 'connecting' | 'ready' | 'live' | 'ended' | 'error';
-  /** The RTMP outputs, each with its state. */
-  rtmp?: (RtmpOutput & { status?: string })[];
+  /** The RTMP outputs as given to `startBroadcast`, each with its state. */
+  rtmp?: (RtmpOutput & {
+    /** State of the output, e.g. `connecting`, `live`, `offline` or `error`. */
+    status?: string;
+  })[];
 }
 
-/** A live-streaming broadcast of a session. Every key of the service's JSON is copied, but `event` and `partnerId`. */
+/**
+ * A live-streaming broadcast of a session, as `startBroadcast`, `stopBroadcast`, `getBroadcast` and
+ * `listBroadcasts` call back with it. Every key of the service's JSON is copied onto it as it is,
+ * but `event` and `partnerId`. Its `stop` method works on any broadcast, wherever it came from,
+ * and without the object.
+ *
+ * @example
+ * ```ts
+ * opentok.getBroadcast(broadcastId, (err, broadcast) => {
+ *   if (err) return console.error(err);
+ *   console.log(broadcast.status, broadcast.broadcastUrls?.hls);
+ * });
+ * ```
+ */
 export interface Broadcast {
   /** Broadcast ID. */
   id: string;
@@ -31,24 +47,50 @@ export interface Broadcast {
   resolution: string;
   /** HLS and RTMP output URLs and states. */
   broadcastUrls?: BroadcastUrls;
-  /** Maximum duration in seconds. */
+  /** Maximum duration in seconds; the broadcast stops then. */
   maxDuration?: number;
-  /** Maximum video bitrate, bits per second. */
+  /** Maximum video bitrate, bits per second, when one was set. */
   maxBitrate?: number;
-  /** `auto` or `manual`. */
+  /** `auto` (every stream) or `manual` (streams added with `addBroadcastStream`). */
   streamMode?: 'auto' | 'manual';
-  /** Streams included in a manual-mode broadcast. */
-  streams?: { streamId: string; hasAudio: boolean; hasVideo: boolean }[];
+  /** Streams included in a manual-mode broadcast, and which of their tracks. */
+  streams?: {
+    /** Stream ID. */
+    streamId: string;
+    /** Whether the stream's audio is broadcast. */
+    hasAudio: boolean;
+    /** Whether the stream's video is broadcast. */
+    hasVideo: boolean;
+  }[];
   /** `started` or `stopped`. */
   status?: string;
   /** Any other field the service returned. */
   [field: string]: unknown;
 
-  /** Stops the broadcast; same as `opentok.stopBroadcast(broadcast.id, callback)`. */
+  /**
+   * Stops the broadcast; the same as `opentok.stopBroadcast(broadcast.id, callback)`.
+   *
+   * @param callback - Called once with `(null, broadcast)`, the stopped broadcast (a new object),
+   *   or with an error whose message is `Failed to stop broadcast. Error: <reason>`: a
+   *   `NotFoundError` when the broadcast does not exist (404), an `AuthError` (401, 403), a
+   *   `RequestError` for any other status (such as 409 when it is not started) or a network
+   *   failure. The error carries `statusCode` and `body` when it came from a response.
+   * @example
+   * ```ts
+   * broadcast.stop((err, stopped) => {
+   *   if (err) return console.error(err);
+   *   console.log(stopped.status); // 'stopped'
+   * });
+   * ```
+   */
   stop(callback: ResultCallback<Broadcast>): void;
 }
 
-/** Builds a {@link Broadcast} from the service's JSON object or text (inside the SDK only: the package exports the type). */
+/**
+ * Builds a {@link Broadcast} from the service's JSON object or text (inside the SDK only: the package exports the type).
+ *
+ * @internal
+ */
 export interface BroadcastConstructor {
   new (ot: OpenTokClient, json: object | string): Broadcast;
   readonly prototype: Broadcast;
@@ -78,5 +120,9 @@ Object.defineProperty(BroadcastImplementation, 'name', { value: 'Broadcast' });
 // Its methods work without the object, as 2.x's per-object closures did.
 detachableMethods(BroadcastImplementation.prototype, ['stop']);
 
-/** The broadcast constructor the API modules use (a value the package does not export). */
+/**
+ * The broadcast constructor the API modules use (a value the package does not export).
+ *
+ * @internal
+ */
 export const BroadcastModel = BroadcastImplementation as unknown as BroadcastConstructor;

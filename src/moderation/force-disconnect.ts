@@ -5,7 +5,10 @@ import { hasStatus, isSuccess, outcomeError, responseError } from '../core/outco
 import { ArgumentError, ForceDisconnectError } from '../errors';
 import type { HttpOutcome } from '../http/types';
 
-/** `forceDisconnect(sessionId, connectionId, callback)` (SPEC §14.1). */
+/**
+ * `forceDisconnect(sessionId, connectionId, callback)`: a DELETE of the connection; 404 is a
+ * `ForceDisconnectError`. Only `null` and `undefined` IDs are refused before the request.
+ */
 export function forceDisconnect(ctx: ApiContext, sessionId: unknown, connectionId: unknown, callback: unknown): void {
   if (!isCallback(callback)) throw new ArgumentError('No callback given to forceDisconnect');
   if (sessionId == null || connectionId == null) {

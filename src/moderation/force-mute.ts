@@ -5,9 +5,19 @@ import { optionsObject, toText } from '../core/objects';
 import { isSuccess, outcomeError } from '../core/outcomes';
 import type { HttpOutcome } from '../http/types';
 
-/** Options of `forceMuteAll` (SPEC §14.3). */
+/**
+ * Options of `forceMuteAll`.
+ *
+ * @example
+ * ```ts
+ * // Mute everyone but the moderator; streams published later are muted too.
+ * opentok.forceMuteAll(sessionId, { excludedStreamIds: [moderatorStreamId] }, (err) => {
+ *   if (err) console.error(err);
+ * });
+ * ```
+ */
 export interface ForceMuteAllOptions {
-  /** Streams that stay unmuted. */
+  /** IDs of the streams that stay unmuted. Default: none (every stream is muted). */
   excludedStreamIds?: string[];
   /** Misspelt alias of `excludedStreamIds`, kept for compatibility with the original SDK. */
   excudedStreamIds?: string[];
@@ -23,7 +33,7 @@ function post(ctx: ApiContext, path: string, json: object, callback: AnyCallback
   callRest(ctx.rest, { method: 'POST', path: `${ctx.projectPath}${path}`, json }, voidResult, callback);
 }
 
-/** `forceMuteStream(sessionId, streamId, callback)` (SPEC §14.2). */
+/** `forceMuteStream(sessionId, streamId, callback)`: argument errors are plain `Error`s. */
 export function forceMuteStream(ctx: ApiContext, sessionId: unknown, streamId: unknown, maybeCallback: unknown): void {
   const callback = requireCallback(maybeCallback);
   if (!sessionId || typeof sessionId !== 'string') {
@@ -37,7 +47,10 @@ export function forceMuteStream(ctx: ApiContext, sessionId: unknown, streamId: u
   post(ctx, `/session/${toText(sessionId)}/stream/${toText(streamId)}/mute`, {}, callback);
 }
 
-/** `forceMuteAll(sessionId[, options], callback)` (SPEC §14.3). */
+/**
+ * `forceMuteAll(sessionId[, options], callback)`: POSTs `{active: true, excludedStreamIds}`; the
+ * misspelt `excudedStreamIds` is read when `excludedStreamIds` is not an array.
+ */
 export function forceMuteAll(ctx: ApiContext, sessionId: unknown, optionsOrCallback: unknown, maybeCallback: unknown): void {
   const shifted = shiftOptional(optionsOrCallback, maybeCallback);
   const callback = requireCallback(shifted.callback);
@@ -61,7 +74,7 @@ export function forceMuteAll(ctx: ApiContext, sessionId: unknown, optionsOrCallb
   post(ctx, `/session/${toText(sessionId)}/mute`, { active: true, excludedStreamIds }, callback);
 }
 
-/** `disableForceMute(sessionId, callback)` (SPEC §14.4). */
+/** `disableForceMute(sessionId, callback)`: POSTs `{active: false}`. */
 export function disableForceMute(ctx: ApiContext, sessionId: unknown, maybeCallback: unknown): void {
   const callback = requireCallback(maybeCallback);
   if (!sessionId || typeof sessionId !== 'string') {

@@ -7,31 +7,51 @@ import { wrapError } from '../errors';
 import type { HttpOutcome } from '../http/types';
 import { Session } from '../models/session';
 
-/** `routed` (streams go through the OpenTok Media Router) or `relayed` (peer-to-peer). */
+/**
+ * `routed`: streams go through the OpenTok Media Router, which archiving, broadcasting, SIP and
+ * captions need. `relayed`: clients send streams to each other directly (peer-to-peer) when they
+ * can.
+ */
 export type MediaMode = 'relayed' | 'routed';
-/** `manual` (archives are started by `startArchive`) or `always` (every session is archived). */
+/** `manual`: archives are started with `startArchive`. `always`: the session is archived automatically once clients connect. */
 export type ArchiveMode = 'manual' | 'always';
 
-/** Options of `createSession`. */
+/**
+ * Options of `createSession`. An unknown `mediaMode` or `archiveMode` is replaced by its default;
+ * `archiveMode: 'always'` without `mediaMode: 'routed'`, and a `location` that is not an IPv4
+ * address, are refused with an `Error` in the callback before any request. The options object is
+ * never modified.
+ *
+ * @example
+ * ```ts
+ * opentok.createSession({ mediaMode: 'routed', archiveMode: 'always', archiveName: 'Daily standup' }, (err, session) => {
+ *   if (err) return console.error(err);
+ *   console.log(session.sessionId);
+ * });
+ * ```
+ */
 export interface SessionOptions {
   /** `routed` (OpenTok Media Router) or `relayed` (peer-to-peer). Default `relayed`. */
   mediaMode?: MediaMode;
-  /** `manual` or `always` (requires `routed`). Default `manual`. */
+  /** `manual` or `always` (which needs `mediaMode: 'routed'`). Default `manual`. */
   archiveMode?: ArchiveMode;
-  /** IPv4 address used as a location hint. */
+  /** An IPv4 address near which the session should be hosted (a location hint). Default: none. */
   location?: string;
-  /** End-to-end encryption. */
+  /** End-to-end encryption of the session's media (needs `mediaMode: 'routed'`). Default `false`. */
   e2ee?: boolean;
-  /** Name of automatic archives (at most 80 characters). */
+  /** Name of the session's automatic archives, at most 80 characters (`archiveMode: 'always'`). Default: none. */
   archiveName?: string;
-  /** Resolution of automatic archives. */
+  /** Resolution of the session's automatic archives (`archiveMode: 'always'`). Default `640x480`. */
   archiveResolution?: '480x640' | '640x480' | '720x1280' | '1280x720' | '1080x1920' | '1920x1080';
 }
 
 /** Form fields sent, in this fixed order; `p2p.preference` always comes last. */
 const FORM_FIELDS = ['location', 'archiveMode', 'e2ee', 'archiveName', 'archiveResolution'] as const;
 
-/** Applies the defaults and replacements of SPEC §7.1 to a shallow copy of the caller's options. */
+/**
+ * A shallow copy of the caller's options with the defaults applied: `mediaMode` `relayed` and
+ * `archiveMode` `manual` when absent or not one of their two values.
+ */
 function normaliseOptions(options: unknown): Record<string, unknown> {
   const normalised: Record<string, unknown> = {};
   copyOwnProperties(normalised, options);
@@ -79,7 +99,10 @@ function sessionIdFrom(body: unknown): string | undefined {
   return typeof first?.session_id === 'string' ? first.session_id : undefined;
 }
 
-/** `createSession([options], callback)` (SPEC §7.1). */
+/**
+ * `createSession([options], callback)`: POSTs the form to `/session/create` and calls back with a
+ * {@link Session} carrying the normalised options; errors wrapped as `Failed to createSession. Error: <inner>`.
+ */
 export function createSession(ctx: ApiContext, optionsOrCallback: unknown, maybeCallback: unknown): void {
   const { value: options, callback } = shiftOptional(optionsOrCallback, maybeCallback);
   if (!isCallback(callback)) {

@@ -5,15 +5,28 @@ import { hasStatus, isSuccess, outcomeError, responseError } from '../core/outco
 import { ArgumentError, SignalError } from '../errors';
 import type { HttpOutcome } from '../http/types';
 
-/** A signal sent to the clients of a session (SPEC §15). */
+/**
+ * A signal sent to the clients of a session, as `signal` takes it; the clients receive it as a
+ * `signal` event (`signal:<type>` when it has a type).
+ *
+ * @example
+ * ```ts
+ * opentok.signal(sessionId, null, { type: 'chat', data: 'Hello!' }, (err) => {
+ *   if (err) console.error(err);
+ * });
+ * ```
+ */
 export interface SignalPayload {
-  /** Signal type, at most 128 characters. */
+  /** Signal type, at most 128 characters. Default: none. */
   type?: string;
-  /** Signal data, at most 8 kB. */
+  /** Signal data, at most 8 kB. Default: none. */
   data?: string;
 }
 
-/** `signal(sessionId, connectionId, payload, callback)` (SPEC §15). */
+/**
+ * `signal(sessionId, connectionId, payload, callback)`: to every client of the session, or to one
+ * connection when `connectionId` is given (truthy); 404 is a `SignalError`.
+ */
 export function signal(
   ctx: ApiContext,
   sessionId: unknown,

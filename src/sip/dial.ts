@@ -6,21 +6,45 @@ import { ArgumentError, wrapError } from '../errors';
 import type { HttpOutcome } from '../http/types';
 import { SipCall } from '../models/sip-call';
 
-/** Options of `dial` (SPEC §11.1). */
+/**
+ * Options of `dial`, sent as the `sip` object of the request (with the SIP URI as `uri`). The
+ * boolean options are sent only when truthy.
+ *
+ * @example
+ * ```ts
+ * opentok.dial(sessionId, token, 'sip:user@sip.example.com', {
+ *   auth: { username: 'user', password: 'pass' },
+ *   secure: true,
+ *   from: '14155550101',
+ *   observeForceMute: true,
+ * }, (err, sipCall) => {
+ *   if (err) return console.error(err);
+ *   console.log(sipCall.id, sipCall.connectionId, sipCall.streamId);
+ * });
+ * ```
+ */
 export interface DialOptions {
-  /** Custom headers added to the SIP INVITE. */
+  /** Custom headers added to the SIP INVITE (by convention `X-` headers). Default: none. */
   headers?: Record<string, string>;
-  /** Credentials for the SIP gateway. */
-  auth?: { username: string; password: string };
-  /** Use SIP over TLS (`secure: true`). */
+  /** Credentials to give the SIP gateway when it asks for them. Default: none. */
+  auth?: {
+    /** The user name. */
+    username: string;
+    /** The password. */
+    password: string;
+  };
+  /**
+   * Negotiate encrypted media (SRTP) for the call. Default `false`. (For SIP signaling over TLS,
+   * add `;transport=tls` to the SIP URI.)
+   */
   secure?: boolean;
-  /** Number or address shown as the caller. */
+  /** The caller shown to the SIP endpoint: a number or `user@domain`. Default: set by the service. */
   from?: string;
-  /** Send video as well as audio. */
+  /** Send video as well as audio to the SIP endpoint. Default `false` (audio only). */
   video?: boolean;
-  /** Honour force-mute requests for the session. */
+  /** Mute the SIP participant too when the session is force-muted. Default `false`. */
   observeForceMute?: boolean;
-  /** IDs of the streams the SIP participant subscribes to (default: all). */
+  /** IDs of the streams the SIP participant hears (and sees). Default: every stream of the session. */
   streams?: string[];
 }
 
@@ -40,7 +64,10 @@ function sipBody(sipUri: unknown, options: Record<string, unknown>): Record<stri
   return sip;
 }
 
-/** `dial(sessionId, token, sipUri[, options], callback)` (SPEC §11.1). */
+/**
+ * `dial(sessionId, token, sipUri[, options], callback)`: calls back with a {@link SipCall}; every
+ * error is wrapped as `Failed to dial endpoint. Error: <inner>`.
+ */
 export function dial(
   ctx: ApiContext,
   sessionId: unknown,

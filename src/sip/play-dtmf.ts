@@ -4,7 +4,11 @@ import { toText } from '../core/objects';
 import { isSuccess, outcomeError } from '../core/outcomes';
 import type { HttpOutcome } from '../http/types';
 
-/** `playDTMF(sessionId, connectionId, digits, callback)` (SPEC §11.2). */
+/**
+ * `playDTMF(sessionId, connectionId, digits, callback)`: plays the digits into the whole session,
+ * or to one connection when `connectionId` is given (truthy). Argument errors are plain `Error`s
+ * (`Invalid arguments -- ...`), as in 2.x.
+ */
 export function playDTMF(
   ctx: ApiContext,
   sessionId: unknown,

@@ -7,11 +7,24 @@ import { RequestError } from '../errors';
 import type { HttpOutcome } from '../http/types';
 import { Stream } from '../models/stream';
 
-/** The layout classes of one stream, as `setStreamClassLists` takes them (SPEC §13.3). */
+/**
+ * The layout classes of one stream, as `setStreamClassLists` takes them: a list of these sets the
+ * classes of several streams in one request.
+ *
+ * @example
+ * ```ts
+ * opentok.setStreamClassLists(sessionId, [
+ *   { id: speakerStreamId, layoutClassList: ['focus'] },
+ *   { id: otherStreamId, layoutClassList: [] }, // clears its classes
+ * ], (err) => {
+ *   if (err) console.error(err);
+ * });
+ * ```
+ */
 export interface StreamClassList {
   /** Stream ID. */
   id: string;
-  /** Layout classes (an empty list clears them). */
+  /** The stream's new layout classes, replacing its current ones (an empty list clears them). */
   layoutClassList: string[];
 }
 
@@ -21,7 +34,7 @@ function sessionIdError(sessionId: unknown): Error | undefined {
     : undefined;
 }
 
-/** `getStream(sessionId, streamId, callback)` (SPEC §13.1). */
+/** `getStream(sessionId, streamId, callback)`: calls back with a {@link Stream}; argument errors are plain `Error`s. */
 export function getStream(ctx: ApiContext, sessionId: unknown, streamId: unknown, maybeCallback: unknown): void {
   const callback = requireCallback(maybeCallback);
   const invalid =
@@ -53,7 +66,7 @@ export function getStream(ctx: ApiContext, sessionId: unknown, streamId: unknown
   callRest(ctx.rest, { method: 'GET', path }, interpret, callback);
 }
 
-/** `listStreams(sessionId, callback)` (SPEC §13.2). */
+/** `listStreams(sessionId, callback)`: calls back with a list of {@link Stream}s. */
 export function listStreams(ctx: ApiContext, sessionId: unknown, maybeCallback: unknown): void {
   const callback = requireCallback(maybeCallback);
   const invalid = sessionIdError(sessionId);
@@ -90,7 +103,10 @@ function classListError(sessionId: unknown, classListArray: unknown): Error | un
   return undefined;
 }
 
-/** `setStreamClassLists(sessionId, classListArray, callback)` (SPEC §13.3): a pass-through PUT. */
+/**
+ * `setStreamClassLists(sessionId, classListArray, callback)`: a PUT of `{items}` whose response is
+ * passed through; every element is checked first (an `id` string and a list of strings).
+ */
 export function setStreamClassLists(
   ctx: ApiContext,
   sessionId: unknown,

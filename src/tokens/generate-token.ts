@@ -12,7 +12,9 @@ export interface TokenCredentials {
 }
 
 /**
- * `generateToken(sessionId, options, generateT1Token)` (SPEC §8). Synchronous; every failure is a
+ * `generateToken(sessionId, options, generateT1Token)`: a JWT signed with the API secret (HS256),
+ * or a T1 token when `generateT1Token` is truthy. The session must belong to the API key.
+ * Synchronous; every failure is a
  * thrown plain `Error` with the documented message.
  */
 export function generateClientToken(
@@ -43,7 +45,10 @@ export function generateClientToken(
   );
 }
 
-/** Vonage application tokens (SPEC §8.7): RS256, validated like normal tokens, no session check. */
+/**
+ * Vonage application tokens: RS256 with the application's private key, options validated like
+ * normal tokens, the session ID not checked against the application ID, and no T1 form.
+ */
 function generateVonageToken(
   credentials: TokenCredentials,
   sessionId: unknown,

@@ -1,4 +1,4 @@
-/** The fields an OpenTok session ID encodes (SPEC §7.3). */
+/** The fields an OpenTok session ID encodes (`~`-separated after its two-character prefix). */
 export interface DecodedSessionId {
   readonly apiKey: string;
   readonly location: string;

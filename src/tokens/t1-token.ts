@@ -34,7 +34,7 @@ function encodeValue(value: unknown): string {
 }
 
 /**
- * The legacy T1 token (SPEC §8.4): `T1==` + base64 of
+ * The legacy T1 token, minted when `generateToken`'s third argument is true: `T1==` + base64 of
  * `partner_id=<apiKey>&sig=<HMAC-SHA1 hex>:<data string>`.
  */
 export function encodeT1Token(apiKey: string, secretKey: KeyObject, data: TokenData): string {

@@ -1,24 +1,49 @@
 import { toText } from '../core/objects';
 import { secureRandomFraction } from './nonce';
 
-/** Roles a client token can grant. */
+/**
+ * Roles a client token can grant: `subscriber` (subscribe only), `publisher` (publish and
+ * subscribe), `publisheronly` (publish, no subscribing) and `moderator` (publish, subscribe, and
+ * force other clients to disconnect or unpublish).
+ */
 export type TokenRole = 'publisher' | 'publisheronly' | 'subscriber' | 'moderator';
 
 const ROLES: ReadonlySet<string> = new Set(['publisher', 'publisheronly', 'subscriber', 'moderator']);
 
-/** Options of `generateToken` (SPEC §8.2). */
+/**
+ * Options of `generateToken` (and `Session.generateToken`). A value out of range makes
+ * `generateToken` throw an `Error` naming the option; the options object is never modified.
+ *
+ * @example
+ * ```ts
+ * const token = opentok.generateToken(sessionId, {
+ *   role: 'moderator',
+ *   expireTime: Math.round(Date.now() / 1000) + 7 * 24 * 3600, // in a week
+ *   data: 'name=Johnny',
+ *   initialLayoutClassList: ['focus'],
+ * });
+ * ```
+ */
 export interface TokenOptions {
-  /** Role of the connection. Default `'publisher'`. */
+  /** Role of the connection (see {@link TokenRole}). Default `'publisher'`. */
   role?: TokenRole;
-  /** Expiry, seconds since the epoch (rounded; at most 30 days ahead). Default: in 24 hours. */
+  /**
+   * When the token expires, in seconds since the epoch (rounded to a whole second); not in the past
+   * and at most 30 days ahead. Default: 24 hours after the token is generated.
+   */
   expireTime?: number;
-  /** Connection data visible to other clients, at most 1024 characters. */
+  /** Connection data, which the other clients of the session see; at most 1024 characters. */
   data?: string;
-  /** Initial layout classes of streams published with this token. */
+  /**
+   * Initial layout classes of the streams published with this token: a list (joined with spaces)
+   * or a single space-separated string; at most 1024 characters in all. Default: none.
+   */
   initialLayoutClassList?: string[] | string;
 }
 
-/** The token data of SPEC §8.2, in its documented key order. */
+/**
+ * The token data, in the key order of 2.x (a T1 token's signed string and a JWT's claims follow it).
+ */
 export interface TokenData {
   session_id: string;
   create_time: number;
@@ -52,7 +77,9 @@ function joinClasses(classes: readonly unknown[]): string {
 }
 
 /**
- * Reads the four documented camelCase options and validates them (SPEC §8.2 steps 2, 5 and 6).
+ * Reads the four camelCase options, applies their defaults and validates them: a known role, an
+ * expiry that is a number, not in the past and at most 30 days ahead, data and class list of at
+ * most 1024 characters.
  * Throws a plain `Error` with the documented message. Never modifies `options`; snake_case keys are
  * ignored.
  */

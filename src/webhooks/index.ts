@@ -1,4 +1,23 @@
-// `require('opentok/webhooks')`: typed parsing of the event callbacks the OpenTok service POSTs.
+/**
+ * `require('opentok/webhooks')`: typed parsing of the event callbacks the OpenTok service POSTs
+ * (session monitoring, SIP calls, archives, broadcasts, Experience Composer, live captions), and
+ * verification of signed callbacks. {@link webhookHandler} is an Express route handler that does
+ * both; {@link parseEvent} and {@link verifyCallback} are the two steps on their own.
+ *
+ * @example
+ * ```ts
+ * import express from 'express';
+ * import { webhookHandler } from 'opentok/webhooks';
+ *
+ * const app = express();
+ * app.post('/opentok/events', express.json(), webhookHandler((event) => {
+ *   if (event.type === 'streamCreated') console.log(`${event.stream.id} published in ${event.sessionId}`);
+ * }));
+ * app.listen(3000);
+ * ```
+ *
+ * @packageDocumentation
+ */
 export { parseEvent } from './parse-event';
 export { webhookHandler } from './handler';
 export type {

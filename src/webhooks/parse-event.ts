@@ -307,8 +307,35 @@ function parsePayload(payload: WebhookPayload): OpenTokEvent {
  * `body` is the parsed JSON object (`express.json()`), the JSON text, or a Buffer of it. The fields
  * each kind always has are checked for presence and type, the others for type when present;
  * unknown fields are kept. A JSON object of a kind this version does not know, or whose fields do
- * not match its kind, is an `UnknownEvent` (`type: 'unknown'`, with the `problem`). Throws a
- * `WebhookError`, and nothing else, only when the body is not a JSON object.
+ * not match its kind, is an `UnknownEvent` (`type: 'unknown'`, with the `problem`). The body is
+ * never modified.
+ *
+ * It does not check a signature: for signed callbacks call {@link verifyCallback} first, or use
+ * {@link webhookHandler} with `signatureSecret`.
+ *
+ * @param body - The request body: a parsed JSON object, JSON text, or a Buffer (`Uint8Array`) of
+ *   JSON text (a UTF-8 byte order mark is skipped).
+ * @returns The typed event; narrow it on `type`.
+ * @throws {@link WebhookError} (and nothing else) only when the body is not a JSON object: absent,
+ *   not JSON, or JSON that is not an object.
+ * @example
+ * ```ts
+ * import express from 'express';
+ * import { parseEvent, WebhookError } from 'opentok/webhooks';
+ *
+ * const app = express();
+ * app.post('/opentok/events', express.json(), (req, res) => {
+ *   let event;
+ *   try {
+ *     event = parseEvent(req.body);
+ *   } catch (error) {
+ *     if (error instanceof WebhookError) return res.status(400).json({ error: error.message });
+ *     throw error;
+ *   }
+ *   if (event.type === 'archiveStatus' && event.status === 'available') console.log('download', event.url);
+ *   res.sendStatus(200);
+ * });
+ * ```
  */
 export function parseEvent(body: unknown): OpenTokEvent {
   try {

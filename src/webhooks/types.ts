@@ -34,7 +34,16 @@ interface OptionalProjectOf {
   projectId?: string;
 }
 
-/** Session monitoring: the session was created, when its first client connected (`event: 'sessionCreated'`). */
+/**
+ * Session monitoring: the session was created, when its first client connected (`event: 'sessionCreated'`).
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'sessionCreated') console.log(`session ${event.sessionId} started at ${new Date(event.timestamp).toISOString()}`);
+ * });
+ * ```
+ */
 export interface SessionCreatedEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'sessionCreated';
@@ -44,7 +53,16 @@ export interface SessionCreatedEvent extends EventBase, ProjectOf {
   timestamp: number;
 }
 
-/** Session monitoring: the session ended, its last client gone (`event: 'sessionDestroyed'`). */
+/**
+ * Session monitoring: the session ended, its last client gone (`event: 'sessionDestroyed'`).
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'sessionDestroyed') console.log(`session ${event.sessionId} ended`, event.reason ?? '');
+ * });
+ * ```
+ */
 export interface SessionDestroyedEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'sessionDestroyed';
@@ -90,7 +108,16 @@ export interface EventStream {
   videoType?: string | null;
 }
 
-/** Session monitoring: a client connected (`event: 'connectionCreated'`). */
+/**
+ * Session monitoring: a client connected (`event: 'connectionCreated'`).
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'connectionCreated') console.log(`${event.connection.id} joined with data ${event.connection.data}`);
+ * });
+ * ```
+ */
 export interface ConnectionCreatedEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'connectionCreated';
@@ -102,7 +129,16 @@ export interface ConnectionCreatedEvent extends EventBase, ProjectOf {
   connection: EventConnection;
 }
 
-/** Session monitoring: a client left (`event: 'connectionDestroyed'`). */
+/**
+ * Session monitoring: a client left (`event: 'connectionDestroyed'`).
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'connectionDestroyed') console.log(`${event.connection.id} left: ${event.reason ?? 'unknown reason'}`);
+ * });
+ * ```
+ */
 export interface ConnectionDestroyedEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'connectionDestroyed';
@@ -116,7 +152,16 @@ export interface ConnectionDestroyedEvent extends EventBase, ProjectOf {
   reason?: string;
 }
 
-/** Session monitoring: a client started publishing (`event: 'streamCreated'`). */
+/**
+ * Session monitoring: a client started publishing (`event: 'streamCreated'`).
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'streamCreated') console.log(`${event.stream.connection.id} publishes ${event.stream.id} (${event.stream.videoType ?? 'audio only'})`);
+ * });
+ * ```
+ */
 export interface StreamCreatedEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'streamCreated';
@@ -128,7 +173,16 @@ export interface StreamCreatedEvent extends EventBase, ProjectOf {
   stream: EventStream;
 }
 
-/** Session monitoring: a stream ended (`event: 'streamDestroyed'`). */
+/**
+ * Session monitoring: a stream ended (`event: 'streamDestroyed'`).
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'streamDestroyed') console.log(`stream ${event.stream.id} ended: ${event.reason ?? 'unknown reason'}`);
+ * });
+ * ```
+ */
 export interface StreamDestroyedEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'streamDestroyed';
@@ -145,6 +199,13 @@ export interface StreamDestroyedEvent extends EventBase, ProjectOf {
 /**
  * Archive status callback: the archive JSON after each status change. The callback reference shows
  * it without `event`, the archiving guide with `event: 'archive'`; both are this event.
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'archiveStatus' && event.status === 'available') console.log(`archive ${event.id}: ${event.url}`);
+ * });
+ * ```
  */
 export interface ArchiveStatusEvent extends EventBase, ProjectOf {
   /** Discriminant. */
@@ -189,7 +250,16 @@ export interface ArchiveStatusEvent extends EventBase, ProjectOf {
   password?: string;
 }
 
-/** Broadcast status callback (`event: 'broadcast'`): the broadcast JSON after each status change. */
+/**
+ * Broadcast status callback (`event: 'broadcast'`): the broadcast JSON after each status change.
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'broadcastStatus') console.log(`broadcast ${event.id} is ${event.status}`);
+ * });
+ * ```
+ */
 export interface BroadcastStatusEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'broadcastStatus';
@@ -222,6 +292,13 @@ export interface BroadcastStatusEvent extends EventBase, ProjectOf {
 /**
  * Experience Composer status callback. Its guide shows `id`, `sessionId`, `streamId`, `status` and
  * `reason`; the render JSON's other fields come too when the service sends them.
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'renderStatus' && event.status === 'failed') console.log(`render ${event.id} failed: ${event.reason}`);
+ * });
+ * ```
  */
 export interface RenderStatusEvent extends EventBase, OptionalProjectOf {
   /** Discriminant. */
@@ -248,7 +325,16 @@ export interface RenderStatusEvent extends EventBase, OptionalProjectOf {
   callbackUrl?: string;
 }
 
-/** Live captions status callback (`captionId` or `captionsId`; `event: 'captions'` when present). */
+/**
+ * Live captions status callback (`captionId` or `captionsId`; `event: 'captions'` when present).
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'captionsStatus') console.log(`captions ${event.captionsId}: ${event.status}`);
+ * });
+ * ```
+ */
 export interface CaptionsStatusEvent extends EventBase, OptionalProjectOf {
   /** Discriminant. */
   type: 'captionsStatus';
@@ -290,7 +376,16 @@ interface CallEventBase extends EventBase, ProjectOf {
   call: EventCall;
 }
 
-/** SIP call monitoring: a call was dialled (`event: 'callCreated'`). */
+/**
+ * SIP call monitoring: a call was dialled (`event: 'callCreated'`).
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'callCreated') console.log(`SIP call ${event.call.id} dialled into ${event.sessionId}`);
+ * });
+ * ```
+ */
 export interface CallCreatedEvent extends CallEventBase {
   /** Discriminant. */
   type: 'callCreated';
@@ -298,7 +393,16 @@ export interface CallCreatedEvent extends CallEventBase {
   event: 'callCreated';
 }
 
-/** SIP call monitoring: the call's state changed (`event: 'callUpdated'`). */
+/**
+ * SIP call monitoring: the call's state changed (`event: 'callUpdated'`).
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'callUpdated') console.log(`SIP call ${event.call.id} is ${event.state ?? 'updated'}`);
+ * });
+ * ```
+ */
 export interface CallUpdatedEvent extends CallEventBase {
   /** Discriminant. */
   type: 'callUpdated';
@@ -308,7 +412,16 @@ export interface CallUpdatedEvent extends CallEventBase {
   state?: string;
 }
 
-/** SIP call monitoring: the call ended (`event: 'callDestroyed'`). */
+/**
+ * SIP call monitoring: the call ended (`event: 'callDestroyed'`).
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'callDestroyed') console.log(`SIP call ${event.call.id} ended: ${event.reasonCode} ${event.reasonMessage ?? ''}`);
+ * });
+ * ```
+ */
 export interface CallDestroyedEvent extends CallEventBase {
   /** Discriminant. */
   type: 'callDestroyed';
@@ -320,7 +433,16 @@ export interface CallDestroyedEvent extends CallEventBase {
   reasonMessage?: string;
 }
 
-/** SIP call monitoring: the call's audio was muted by a force-mute (`event: 'muteForced'`). */
+/**
+ * SIP call monitoring: the call's audio was muted by a force-mute (`event: 'muteForced'`).
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'muteForced') console.log(`session ${event.sessionId} muted`, event.call?.id ?? '');
+ * });
+ * ```
+ */
 export interface MuteForcedEvent extends EventBase, ProjectOf {
   /** Discriminant. */
   type: 'muteForced';
@@ -336,6 +458,13 @@ export interface MuteForcedEvent extends EventBase, ProjectOf {
  * A body that is a JSON object but none of the kinds above: a kind this version does not know yet,
  * or a known kind whose fields do not match it. The handler answers it 200 like the others, so
  * that a new kind on the service's side never costs an application its callbacks.
+ *
+ * @example
+ * ```ts
+ * const handler = webhookHandler((event) => {
+ *   if (event.type === 'unknown') console.warn(`unhandled OpenTok event ${event.event ?? '(no event field)'}: ${event.problem}`);
+ * });
+ * ```
  */
 export interface UnknownEvent {
   /** Discriminant. */
@@ -349,8 +478,25 @@ export interface UnknownEvent {
 }
 
 /**
- * Every event `parseEvent()` returns, discriminated on `type`. Besides the listed fields each typed
- * event carries the payload's other fields too, and the whole body as `payload`.
+ * Every event `parseEvent()` returns, discriminated on `type`: narrow it with a `switch` or an
+ * `if` on `type` to read the fields of its kind. Besides the listed fields each typed event
+ * carries the payload's other fields too, and the whole body as `payload`.
+ *
+ * @example
+ * ```ts
+ * function describe(event: OpenTokEvent): string {
+ *   switch (event.type) {
+ *     case 'connectionCreated':
+ *       return `${event.connection.id} joined ${event.sessionId}`;
+ *     case 'archiveStatus':
+ *       return `archive ${event.id} is ${event.status}`;
+ *     case 'unknown':
+ *       return `not understood: ${event.problem}`;
+ *     default:
+ *       return event.type;
+ *   }
+ * }
+ * ```
  */
 export type OpenTokEvent =
   | SessionCreatedEvent

@@ -9,7 +9,7 @@ const ALGORITHMS: jwt.Algorithm[] = ['HS256', 'HS384', 'HS512'];
 const DEFAULT_CLOCK_TOLERANCE_S = 30;
 const PREFIX = 'Invalid OpenTok callback signature: ';
 
-/** What `verifyCallback` checks. */
+/** What `verifyCallback` checks, and against what. */
 export interface VerifyCallbackOptions {
   /** The request's `Authorization` header: `Bearer <JWT>`, or the JWT alone. */
   authorization: string | readonly string[] | null | undefined;
@@ -23,7 +23,7 @@ export interface VerifyCallbackOptions {
    * SHA-256 hex digest of this body must equal it; without a raw body that claim is not checked.
    */
   body?: string | Uint8Array;
-  /** Clock tolerance for `exp` and `nbf`, in seconds (default 30). */
+  /** How far the sender's clock may be from yours when checking `exp` and `nbf`, in seconds, 0 or more. Default `30`. */
   clockToleranceSeconds?: number;
 }
 
@@ -81,14 +81,29 @@ function checkPayloadHash(claims: JwtPayload, body: string | Uint8Array | undefi
  * clock tolerance; and its `payload_hash`, when present and a raw body is given, must be the
  * SHA-256 of that body.
  *
- * @returns the JWT's claims.
- * @throws {CallbackSignatureError} when any check fails (the message says which).
- * @throws {TypeError} when `secret` is not a non-empty string or array of them.
+ * @param options - The `Authorization` header, the secret(s), and the raw body when you have it.
+ * @returns The JWT's claims (`iat`, `exp`, `jti`, `payload_hash`, ...).
+ * @throws {@link CallbackSignatureError} when any check fails (the message says which).
+ * @throws `TypeError` when `secret` is not a non-empty string or array of them, or
+ *   `clockToleranceSeconds` is not a finite number, 0 or more.
  * @example
+ * ```ts
+ * import express from 'express';
+ * import { CallbackSignatureError, parseEvent, verifyCallback } from 'opentok/webhooks';
+ *
+ * const app = express();
  * app.post('/opentok/events', express.raw({ type: '*\/*' }), (req, res) => {
- *   verifyCallback({ authorization: req.headers.authorization, secret: process.env.SIGNATURE_SECRET, body: req.body });
- *   ...
+ *   try {
+ *     verifyCallback({ authorization: req.headers.authorization, secret: process.env.OPENTOK_SIGNATURE_SECRET!, body: req.body });
+ *   } catch (error) {
+ *     if (error instanceof CallbackSignatureError) return res.status(401).json({ error: error.message });
+ *     throw error;
+ *   }
+ *   const event = parseEvent(req.body);
+ *   console.log(event.type);
+ *   res.sendStatus(200);
  * });
+ * ```
  */
 export function verifyCallback(options: VerifyCallbackOptions): JwtPayload {
   const secrets = signatureSecrets(options.secret);

@@ -555,11 +555,11 @@ describe('emulator CLI: --signature-secret', function () {
     const help = await runCli(['--help']);
     expect(help.code).to.equal(0);
     expect(help.stdout).to.match(/^Usage: opentok-emulator .*\[--signature-secret S\]\n/);
-    expect(help.stdout).to.contain('--signature-secret S signs every event callback');
+    expect(help.stdout).to.contain('--signature-secret S  signs every event callback');
     for (const args of [['--port', '0', '--signature-secret'], ['--port', '0', '--signature-secret='], ['--port', '0', '--signature-secret', '--latency', '5']]) {
       const run = await runCli(args);
-      expect(run.code, args.join(' ')).to.equal(1);
-      expect(run.stderr).to.equal('opentok-emulator: --signature-secret needs a value\n');
+      expect(run.code, args.join(' ')).to.equal(2);
+      expect(run.stderr).to.equal(`opentok-emulator: --signature-secret needs a value\n\n${help.stdout}`);
     }
   });
 });

@@ -444,6 +444,51 @@ describe('SDK against the emulator (real HTTP)', function () {
       expect(bothFalse.statusCode).to.equal(400);
     });
 
+    it('refuses the archive options the service refuses with a 400 (the SDK sends them as given) and records none', async () => {
+      const { sessionId } = await routedSessionWithClient();
+      const resolutions = 'resolution must be one of 640x480, 1280x720, 1920x1080, 480x640, 720x1280, 1080x1920';
+      for (const [options, message] of [
+        [{ resolution: '999x1' }, resolutions],
+        [{ resolution: '1280X720' }, resolutions],
+        [{ resolution: 1280 }, resolutions],
+        [{ outputMode: 'individual', resolution: '1280x720' }, 'resolution applies only to composed archives'],
+        [{ outputMode: 'mixed' }, 'outputMode must be one of composed, individual'],
+        [{ outputMode: 1 }, 'outputMode must be one of composed, individual'],
+        [{ streamMode: 'Manual' }, 'streamMode must be one of auto, manual'],
+        [{ streamMode: {} }, 'streamMode must be one of auto, manual'],
+        [{ layout: { type: 'grid' } }, 'Invalid layout type'],
+        [{ layout: { type: 'pip', stylesheet: 'x' } }, 'A stylesheet is only allowed with the custom layout type'],
+        [{ name: 1 }, 'name must be a string'],
+        [{ hasAudio: 'no' }, 'hasAudio must be a boolean'],
+        [{ hasVideo: 1 }, 'hasVideo must be a boolean'],
+        [{ multiArchiveTag: 3 }, 'multiArchiveTag must be a string'],
+        [{ maxBitrate: '2M' }, 'maxBitrate must be a number'],
+        [{ quantizationParameter: '25' }, 'quantizationParameter must be a number'],
+      ]) {
+        const label = JSON.stringify(options);
+        const [err, ...rest] = await call((cb) => opentok.startArchive(sessionId, options, cb));
+        expect(rest, label).to.deep.equal([]);
+        expect(err, label).to.be.instanceOf(OpenTok.RequestError);
+        expect(err.statusCode, label).to.equal(400);
+        expect(err.body, label).to.deep.equal({ code: 400, message });
+        expect(err.message, label).to.equal(`Unexpected response from OpenTok: "${JSON.stringify({ message })}"`);
+      }
+      expect([...projectState().archives.values()].filter((archive) => archive.sessionId === sessionId)).to.deep.equal([]);
+
+      // Control: every resolution the service knows, each mode, and null taken as absent.
+      for (const resolution of ['640x480', '1280x720', '1920x1080', '480x640', '720x1280', '1080x1920']) {
+        const [err, archive] = await call((cb) => opentok.startArchive(sessionId, { resolution, multiArchiveTag: resolution }, cb));
+        expect(err, resolution).to.equal(null);
+        expect(archive.resolution).to.equal(resolution);
+      }
+      const [err, archive] = await call((cb) =>
+        opentok.startArchive(sessionId, { outputMode: 'individual', streamMode: 'manual', name: null, resolution: null, multiArchiveTag: 'modes' }, cb),
+      );
+      expect(err).to.equal(null);
+      expect(archive).to.include({ outputMode: 'individual', streamMode: 'manual', name: null });
+      expect(archive).to.not.have.property('resolution');
+    });
+
     it('pages listArchives newest first', async () => {
       const { sessionId } = await routedSessionWithClient();
       const ids = [];
@@ -631,6 +676,56 @@ describe('SDK against the emulator (real HTTP)', function () {
       expect(removed[2].status).to.equal(204);
       const [, without] = await call((cb) => opentok.getBroadcast(manual.id, cb));
       expect(without.streams).to.deep.equal([]);
+    });
+
+    it('refuses the broadcast options the service refuses with a 400 (the SDK sends them as given)', async () => {
+      const { sessionId } = await routedSessionWithClient();
+      const rtmp = (output) => ({ rtmp: [{ id: 'main', serverUrl: 'rtmp://rtmp.example.com/live', streamName: 'stream-key', ...output }] });
+      const resolutions = 'resolution must be one of 640x480, 1280x720, 1920x1080, 480x640, 720x1280, 1080x1920';
+      const badUrl = 'serverUrl must be an rtmp:// or rtmps:// URL with a host';
+      for (const [options, message] of [
+        [{ outputs, resolution: '999x1' }, resolutions],
+        [{ outputs, resolution: '1280x720p' }, resolutions],
+        [{ outputs, resolution: 720 }, resolutions],
+        [{ outputs: rtmp({ serverUrl: 'x' }) }, badUrl],
+        [{ outputs: rtmp({ serverUrl: 'http://rtmp.example.com/live' }) }, badUrl],
+        [{ outputs: rtmp({ serverUrl: 'rtmp:///live' }) }, badUrl],
+        [{ outputs: rtmp({ serverUrl: 'rtmp:live' }) }, badUrl],
+        [{ outputs: rtmp({ serverUrl: 'rtmp://' }) }, badUrl],
+        [{ outputs: rtmp({ serverUrl: '' }) }, 'serverUrl is required and must be a string'],
+        [{ outputs: rtmp({ streamName: undefined }) }, 'streamName is required and must be a string'],
+        [{ outputs: rtmp({ id: 7 }) }, 'id must be a string'],
+        [{ outputs: { rtmp: 'rtmp://rtmp.example.com/live' } }, 'rtmp must be an array of at most 5 outputs'],
+        [{ outputs: {} }, 'outputs must have an hls output or at least one rtmp output'],
+        [{ outputs: { rtmp: [] } }, 'outputs must have an hls output or at least one rtmp output'],
+        [{ outputs: { hls: true } }, 'hls must be an object'],
+        [{ outputs, streamMode: 'sometimes' }, 'streamMode must be one of auto, manual'],
+        [{ outputs, layout: { type: 'grid' } }, 'Invalid layout type'],
+        [{ outputs, maxBitrate: 'fast' }, 'maxBitrate must be a number'],
+        [{ outputs, multiBroadcastTag: 1 }, 'multiBroadcastTag must be a string'],
+      ]) {
+        const label = JSON.stringify(options);
+        const args = await call((cb) => opentok.startBroadcast(sessionId, options, cb));
+        expect(args, label).to.have.length(1);
+        expect(args[0].message, label).to.equal(
+          'Failed to start broadcast. Error: Bad session ID, token, SIP credentials, or SIP URI (sip:user@domain.tld)',
+        );
+        expect(args[0].statusCode, label).to.equal(400);
+        expect(args[0].body, label).to.deep.equal({ code: 400, message });
+      }
+      expect([...projectState().broadcasts.values()].filter((broadcast) => broadcast.sessionId === sessionId)).to.deep.equal([]);
+
+      // Control: every resolution the service knows, and RTMP(S) URLs with a host and a port.
+      for (const resolution of ['640x480', '1280x720', '1920x1080', '480x640', '720x1280', '1080x1920']) {
+        const [err, broadcast] = await call((cb) => opentok.startBroadcast(sessionId, { outputs, resolution, multiBroadcastTag: resolution }, cb));
+        expect(err, resolution).to.equal(null);
+        expect(broadcast.resolution).to.equal(resolution);
+      }
+      for (const serverUrl of ['rtmps://live.example.com:443/app', 'rtmp://10.0.0.5:1935/live?key=1']) {
+        const [err, broadcast] = await call((cb) => opentok.startBroadcast(sessionId, { outputs: rtmp({ serverUrl }), multiBroadcastTag: serverUrl }, cb));
+        expect(err, serverUrl).to.equal(null);
+        expect(broadcast.broadcastUrls.rtmp).to.deep.equal([{ id: 'main', serverUrl, streamName: 'stream-key', status: 'live' }]);
+      }
     });
 
     it('refuses a broadcast of a relayed session (400, wrapped)', async () => {

@@ -840,19 +840,74 @@ describe('emulator server', function () {
       expect(await exited).to.deep.equal({ code: 0, signal: null });
     });
 
-    it('prints usage for --help and refuses invalid numbers', async () => {
-      const help = await runCli(['--help']);
-      expect(help.code).to.equal(0);
-      expect(help.stdout).to.match(/^Usage: opentok-emulator /);
-      const badPort = await runCli(['--port', 'abc']);
-      expect(badPort.code).to.equal(1);
-      expect(badPort.stderr).to.equal('opentok-emulator: --port must be an integer between 0 and 65535\n');
-      const badLatency = await runCli(['--port', '0', '--latency', '-5']);
-      expect(badLatency.code).to.equal(1);
-      expect(badLatency.stderr).to.equal('opentok-emulator: --latency must be a number of milliseconds >= 0\n');
-      const noValue = await runCli(['--port']);
-      expect(noValue.code).to.equal(1);
-      expect(noValue.stderr).to.equal('opentok-emulator: --port needs a value\n');
+    it('--help prints the usage, every flag with its default, on stdout and exits 0', async () => {
+      for (const args of [['--help'], ['-h'], ['--port', '0', '--help']]) {
+        const help = await runCli(args);
+        expect(help.code, args.join(' ')).to.equal(0);
+        expect(help.stderr).to.equal('');
+        expect(help.stdout).to.match(/^Usage: opentok-emulator \[--port N\] \[--host H\] \[--api-key K\] \[--api-secret S\] \[--latency MS\] \[--signature-secret S\]\n/);
+        expect(help.stdout).to.not.contain('listening');
+      }
+      const { stdout } = await runCli(['--help']);
+      const line = (flag) => stdout.split('\n').find((text) => text.startsWith(`  ${flag} `));
+      expect(line('--port N')).to.match(/\(default: 4010\)$/);
+      expect(line('--host H')).to.match(/\(default: 127\.0\.0\.1\)$/);
+      expect(line('--api-key K')).to.match(/\(default: generated\)$/);
+      expect(line('--api-secret S')).to.match(/\(default: generated\)$/);
+      expect(line('--latency MS')).to.match(/\(default: 0\)$/);
+      expect(stdout).to.match(/--signature-secret S .*\n.*\(default: callbacks are not signed\)\n/);
+      expect(line('--help')).to.be.a('string');
+    });
+
+    /** The usage the CLI prints with --help: what a refused command line is followed by. */
+    async function usage() {
+      return (await runCli(['--help'])).stdout;
+    }
+
+    it('refuses unknown flags, stray arguments, missing values and bad numbers: one line naming it, then the usage, exit 2', async () => {
+      const text = await usage();
+      for (const [args, message] of [
+        [['--bogus'], 'unknown flag --bogus'],
+        [['--port', '0', '--bogus=1'], 'unknown flag --bogus'],
+        [['-p', '4011'], 'unknown flag -p'],
+        [['--port', '0', 'extra'], 'unexpected argument "extra"'],
+        [['--help=yes'], '--help takes no value'],
+        [['--port'], '--port needs a value'],
+        [['--port='], '--port needs a value'],
+        [['--port', '--latency', '5'], '--port needs a value'],
+        [['--port', '0', '--host'], '--host needs a value'],
+        [['--port', '0', '--api-key='], '--api-key needs a value'],
+        [['--port', '0', '--api-secret'], '--api-secret needs a value'],
+        [['--port', '0', '--latency'], '--latency needs a value'],
+        [['--port', 'abc'], '--port must be an integer between 0 and 65535'],
+        [['--port', '65536'], '--port must be an integer between 0 and 65535'],
+        [['--port', '-1'], '--port must be an integer between 0 and 65535'],
+        [['--port', '80.5'], '--port must be an integer between 0 and 65535'],
+        [['--port', ' '], '--port must be an integer between 0 and 65535'],
+        [['--port', '0', '--latency', '-5'], '--latency must be a number of milliseconds >= 0'],
+        [['--port', '0', '--latency', 'soon'], '--latency must be a number of milliseconds >= 0'],
+      ]) {
+        const run = await runCli(args);
+        expect(run.code, args.join(' ')).to.equal(2);
+        expect(run.stdout, args.join(' ')).to.equal('');
+        expect(run.stderr, args.join(' ')).to.equal(`opentok-emulator: ${message}\n\n${text}`);
+      }
+    });
+
+    it('a port it cannot listen on is a runtime failure: one line, exit 1', async () => {
+      const { stdout } = await startCli(['--port', '0']);
+      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)[1];
+      const run = await runCli(['--port', port]);
+      expect(run.code).to.equal(1);
+      expect(run.stderr).to.match(/^opentok-emulator: listen EADDRINUSE.*\n$/);
+    });
+
+    it('a repeated flag takes its last value', async () => {
+      const { child, stdout, exited } = await startCli(['--port', '4010', '--api-key', 'first', '--port=0', '--api-key', 'second']);
+      expect(stdout).to.contain('API_KEY=second\n');
+      expect(Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)[1])).to.not.equal(4010);
+      child.kill('SIGTERM');
+      expect((await exited).code).to.equal(0);
     });
   });
 

@@ -1,5 +1,5 @@
 import { archiveFile, startArchive, stopArchive } from '../archive-lifecycle';
-import { objectBody, page, requiredString } from '../body';
+import { VIDEO_RESOLUTIONS, objectBody, optional, optionalOneOf, page, requiredString } from '../body';
 import { EmulatorHttpError } from '../errors';
 import { projectRoute } from '../router';
 import type { Route, RouteContext } from '../router';
@@ -12,7 +12,30 @@ function archiveOf({ project, params }: RouteContext): JsonRecord {
   return archive;
 }
 
-/** Archive endpoints (SPEC §9): start, stop, get, delete, list, streams, layout; downloads. */
+/**
+ * Checks the options of a new archive as the service does, with a 400 naming the first field it
+ * refuses: `outputMode` (`composed` or `individual`), `streamMode` (`auto` or `manual`),
+ * `resolution` (one of {@link VIDEO_RESOLUTIONS}, and only for a composed archive), `layout`, and
+ * the types of `name`, `hasAudio`, `hasVideo`, `multiArchiveTag`, `maxBitrate` and
+ * `quantizationParameter`.
+ */
+function validateArchiveOptions(body: JsonRecord): void {
+  const outputMode = optionalOneOf(body, 'outputMode', ['composed', 'individual']);
+  optionalOneOf(body, 'streamMode', ['auto', 'manual']);
+  const resolution = optionalOneOf(body, 'resolution', VIDEO_RESOLUTIONS);
+  if (resolution !== undefined && outputMode === 'individual') {
+    throw new EmulatorHttpError(400, 'resolution applies only to composed archives');
+  }
+  if (body.layout !== undefined) validateLayout(body.layout);
+  optional(body, 'name', 'string');
+  optional(body, 'hasAudio', 'boolean');
+  optional(body, 'hasVideo', 'boolean');
+  optional(body, 'multiArchiveTag', 'string');
+  optional(body, 'maxBitrate', 'number');
+  optional(body, 'quantizationParameter', 'number');
+}
+
+/** Archive endpoints: start, stop, get, delete, list, streams, layout; downloads of available archives. */
 export const archiveRoutes: Route[] = [
   {
     method: 'POST',
@@ -20,7 +43,7 @@ export const archiveRoutes: Route[] = [
     handler: (context) => {
       const body = objectBody(context.body);
       const session = context.emulator.session(context.project, requiredString(body, 'sessionId'));
-      if (body.layout !== undefined) validateLayout(body.layout);
+      validateArchiveOptions(body);
       return { status: 200, body: startArchive(context.emulator, context.project, session, body) };
     },
   },

@@ -1,4 +1,4 @@
-import { objectBody, page, requiredString } from '../body';
+import { VIDEO_RESOLUTIONS, objectBody, optional, optionalOneOf, page, requiredString } from '../body';
 import { EmulatorHttpError } from '../errors';
 import { projectRoute } from '../router';
 import type { Route, RouteContext } from '../router';
@@ -17,26 +17,79 @@ function announce(context: RouteContext, broadcast: JsonRecord): void {
   context.emulator.events.emit(context.project, 'broadcast', 'status', { ...broadcast, event: 'broadcast' });
 }
 
-/** The `broadcastUrls` of a new broadcast: an HLS URL on the emulator and the RTMP outputs. */
-function broadcastUrls(context: RouteContext, id: string, outputs: JsonRecord): JsonRecord {
+/** Whether `text` is an `rtmp://` or `rtmps://` URL with a host, as an RTMP output's `serverUrl` must be. */
+function isRtmpUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'rtmp:' || url.protocol === 'rtmps:') && url.hostname !== '';
+}
+
+/**
+ * The RTMP outputs of a new broadcast, checked as the service checks them (400 otherwise): at most
+ * five, each an object with an `rtmp://` or `rtmps://` `serverUrl` that names a host, a
+ * `streamName`, and an optional string `id`.
+ */
+function rtmpOutputs(outputs: JsonRecord): JsonRecord[] | undefined {
+  if (outputs.rtmp === undefined) return undefined;
+  if (!Array.isArray(outputs.rtmp) || outputs.rtmp.length > 5) {
+    throw new EmulatorHttpError(400, 'rtmp must be an array of at most 5 outputs');
+  }
+  return (outputs.rtmp as unknown[]).map((output) => {
+    const rtmp = objectBody(output);
+    const serverUrl = requiredString(rtmp, 'serverUrl');
+    if (!isRtmpUrl(serverUrl)) throw new EmulatorHttpError(400, 'serverUrl must be an rtmp:// or rtmps:// URL with a host');
+    const streamName = requiredString(rtmp, 'streamName');
+    optional(rtmp, 'id', 'string');
+    return { id: rtmp.id, serverUrl, streamName };
+  });
+}
+
+/**
+ * Checks the options of a new broadcast as the service does, with a 400 naming the first field it
+ * refuses: `outputs` (an object with an `hls` object, RTMP outputs, or both), `maxDuration` (60 to
+ * 36000 seconds), `resolution` (one of {@link VIDEO_RESOLUTIONS}), `streamMode` (`auto` or
+ * `manual`), `layout`, and the types of `maxBitrate` and `multiBroadcastTag`. Returns what the
+ * broadcast is built from.
+ */
+function broadcastOptions(body: JsonRecord): { outputs: JsonRecord; rtmp: JsonRecord[] | undefined; maxDuration: number } {
+  const outputs = objectBody(body.outputs);
+  if (outputs.hls !== undefined && (typeof outputs.hls !== 'object' || outputs.hls === null || Array.isArray(outputs.hls))) {
+    throw new EmulatorHttpError(400, 'hls must be an object');
+  }
+  const hls = outputs.hls as JsonRecord | undefined;
+  if (hls?.dvr && hls.lowLatency) throw new EmulatorHttpError(400, 'Cannot set both dvr and lowLatency on HLS');
+  const rtmp = rtmpOutputs(outputs);
+  if (hls === undefined && (rtmp === undefined || rtmp.length === 0)) {
+    throw new EmulatorHttpError(400, 'outputs must have an hls output or at least one rtmp output');
+  }
+  const maxDuration = body.maxDuration === undefined ? 14400 : Number(body.maxDuration);
+  if (!Number.isInteger(maxDuration) || maxDuration < 60 || maxDuration > 36000) {
+    throw new EmulatorHttpError(400, 'maxDuration must be between 60 and 36000 seconds');
+  }
+  optionalOneOf(body, 'resolution', VIDEO_RESOLUTIONS);
+  optionalOneOf(body, 'streamMode', ['auto', 'manual']);
+  if (body.layout !== undefined) validateLayout(body.layout);
+  optional(body, 'maxBitrate', 'number');
+  optional(body, 'multiBroadcastTag', 'string');
+  return { outputs, rtmp, maxDuration };
+}
+
+/** The `broadcastUrls` of a new broadcast: an HLS URL on the emulator and the RTMP outputs, all live. */
+function broadcastUrls(context: RouteContext, id: string, outputs: JsonRecord, rtmp: JsonRecord[] | undefined): JsonRecord {
   const urls: JsonRecord = {};
   if (outputs.hls !== undefined) {
     urls.hls = `${context.emulator.url}/_emulator/broadcasts/${id}/index.m3u8`;
     urls.hlsStatus = 'live';
   }
-  if (outputs.rtmp !== undefined) {
-    if (!Array.isArray(outputs.rtmp) || outputs.rtmp.length > 5) {
-      throw new EmulatorHttpError(400, 'rtmp must be an array of at most 5 outputs');
-    }
-    urls.rtmp = (outputs.rtmp as unknown[]).map((output) => {
-      const rtmp = objectBody(output);
-      return { id: rtmp.id, serverUrl: requiredString(rtmp, 'serverUrl'), streamName: requiredString(rtmp, 'streamName'), status: 'live' };
-    });
-  }
+  if (rtmp !== undefined) urls.rtmp = rtmp.map((output) => ({ ...output, status: 'live' }));
   return urls;
 }
 
-/** Broadcast endpoints (SPEC §10). */
+/** Broadcast endpoints: start, stop, get, list, streams, layout; the HLS playlist of a live broadcast. */
 export const broadcastRoutes: Route[] = [
   {
     method: 'POST',
@@ -46,14 +99,7 @@ export const broadcastRoutes: Route[] = [
       const session = context.emulator.session(context.project, requiredString(body, 'sessionId'));
       if (session.mediaMode !== 'routed') throw new EmulatorHttpError(400, 'Broadcasting requires a routed session');
       if (session.connections.size === 0) throw new EmulatorHttpError(400, 'No clients are connected to the session');
-      const outputs = objectBody(body.outputs);
-      const hls = outputs.hls as JsonRecord | undefined;
-      if (hls?.dvr && hls.lowLatency) throw new EmulatorHttpError(400, 'Cannot set both dvr and lowLatency on HLS');
-      const maxDuration = body.maxDuration === undefined ? 14400 : Number(body.maxDuration);
-      if (!Number.isInteger(maxDuration) || maxDuration < 60 || maxDuration > 36000) {
-        throw new EmulatorHttpError(400, 'maxDuration must be between 60 and 36000 seconds');
-      }
-      if (body.layout !== undefined) validateLayout(body.layout);
+      const { outputs, rtmp, maxDuration } = broadcastOptions(body);
       const tag = typeof body.multiBroadcastTag === 'string' ? body.multiBroadcastTag : undefined;
       for (const existing of context.project.broadcasts.values()) {
         if (existing.sessionId === session.id && existing.status === 'started' && existing.multiBroadcastTag === tag) {
@@ -69,7 +115,7 @@ export const broadcastRoutes: Route[] = [
         createdAt: now,
         updatedAt: now,
         resolution: typeof body.resolution === 'string' ? body.resolution : '640x480',
-        broadcastUrls: broadcastUrls(context, id, outputs),
+        broadcastUrls: broadcastUrls(context, id, outputs, rtmp),
         maxDuration,
         ...(typeof body.maxBitrate === 'number' ? { maxBitrate: body.maxBitrate } : {}),
         streamMode: body.streamMode === 'manual' ? 'manual' : 'auto',

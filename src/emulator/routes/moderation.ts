@@ -20,7 +20,7 @@ function streamOf(session: SessionState, streamId: string): StreamState {
 const MAX_SIGNAL_TYPE = 128;
 const MAX_SIGNAL_DATA = 8192;
 
-/** Streams (SPEC §13), moderation (SPEC §14) and signaling (SPEC §15). */
+/** Streams (get, list, class lists), moderation (force disconnect, force mute) and signaling. */
 export const sessionMemberRoutes: Route[] = [
   {
     method: 'GET',

@@ -27,7 +27,7 @@ function connectionOf(session: SessionState, connectionId: string): ConnectionSt
 
 const DTMF_DIGITS = /^[0-9*#p]+$/;
 
-/** SIP dial and DTMF (SPEC §11), audio connector (SPEC §12). */
+/** SIP dial and DTMF, and the audio connector (WebSocket connect). */
 export const participantRoutes: Route[] = [
   {
     method: 'POST',

@@ -1,4 +1,4 @@
-import { objectBody, page, requiredString } from '../body';
+import { VIDEO_RESOLUTIONS, objectBody, page, requiredString } from '../body';
 import { addConnection, removeConnection } from '../clients';
 import { EmulatorHttpError } from '../errors';
 import { projectRoute } from '../router';
@@ -7,7 +7,7 @@ import type { JsonRecord } from '../state';
 import { newId } from '../state';
 import { joinWithToken } from './participants';
 
-const RESOLUTIONS = new Set(['640x480', '480x640', '1280x720', '720x1280', '1920x1080', '1080x1920']);
+const RESOLUTIONS: ReadonlySet<string> = new Set(VIDEO_RESOLUTIONS);
 const CALLBACK_GROUPS = new Set(['session', 'connection', 'stream', 'call', 'archive', 'broadcast', 'render', 'captions']);
 
 /**
@@ -46,7 +46,7 @@ function renderOf({ project, params }: RouteContext): JsonRecord {
   return render;
 }
 
-/** Live captions (SPEC §17), Experience Composer (SPEC §16) and event callbacks (SPEC §18). */
+/** Live captions, Experience Composer renders and the registration of event callbacks. */
 export const serviceRoutes: Route[] = [
   {
     method: 'POST',

@@ -1,11 +1,16 @@
 import { isIPv4 } from 'net';
+import { VIDEO_RESOLUTIONS } from '../body';
 import { EmulatorHttpError } from '../errors';
 import type { Route } from '../router';
 import { newSessionId } from '../state';
 
-const RESOLUTIONS = new Set(['480x640', '640x480', '720x1280', '1280x720', '1080x1920', '1920x1080']);
+const RESOLUTIONS: ReadonlySet<string> = new Set(VIDEO_RESOLUTIONS);
 
-/** `POST /session/create`: the form fields of SPEC §7.1, answered with the JSON array the service gives. */
+/**
+ * `POST /session/create`: the form fields `location` (an IPv4 address), `archiveMode`, `e2ee`,
+ * `archiveName`, `archiveResolution` and `p2p.preference` (`disabled` for a routed session),
+ * answered with the JSON array the service gives.
+ */
 export const sessionRoutes: Route[] = [
   {
     method: 'POST',
