@@ -1,86 +1,57 @@
+// The API modules are imported eagerly, so this file is a plain list of methods. They hold no
+// networking code: src/http requires http, https, zlib, debug and the proxy agents on the first
+// request, and test/require-load.test.js checks that `require('opentok')` loads none of them.
 import { inspect } from 'util';
 import type { InspectOptions } from 'util';
-import type * as ArchiveStreamsApi from './archives/archive-streams';
+import * as archiveStreams from './archives/archive-streams';
 import type { StreamTrackOptions } from './archives/archive-streams';
-import type * as AudioConnectorApi from './audio-connector/websocket-connect';
-import type { WebSocketConnectOptions, WebSocketConnection } from './audio-connector/websocket-connect';
-import type * as BroadcastsApi from './broadcasts/broadcasts';
-import type { BroadcastOptions, ListBroadcastsOptions } from './broadcasts/broadcasts';
-import type * as CaptionsApi from './captions/captions';
-import type { CaptionsOptions } from './captions/captions';
-import type * as LayoutsApi from './layouts/set-layout';
-import type { LayoutType, ScreenshareLayoutType } from './layouts/set-layout';
-import type { Broadcast } from './models/broadcast';
-import type { Stream } from './models/stream';
-import type * as ForceMuteApi from './moderation/force-mute';
-import type { ForceMuteAllOptions } from './moderation/force-mute';
-import type * as RendersApi from './renders/renders';
-import type { ListRendersOptions, Render, RenderCallback, RenderOptions } from './renders/renders';
-import type * as DtmfApi from './sip/play-dtmf';
-import type * as StreamsApi from './streams/streams';
-import type { StreamClassList } from './streams/streams';
-import type { HttpResponse } from './http/types';
-import type * as RestJwtApi from './auth/rest-jwt';
-import type * as PromisesApi from './promises';
-import type { OpenTokPromises } from './promises';
-import type { RestCredentials } from './auth/rest-jwt';
-import type * as ArchivesApi from './archives/archives';
+import * as archives from './archives/archives';
 import type { ArchiveOptions, ListArchivesOptions } from './archives/archives';
-import type * as CallbacksApi from './callbacks/callbacks';
+import * as audioConnector from './audio-connector/websocket-connect';
+import type { WebSocketConnectOptions, WebSocketConnection } from './audio-connector/websocket-connect';
+import * as restJwt from './auth/rest-jwt';
+import type { RestCredentials } from './auth/rest-jwt';
+import * as broadcasts from './broadcasts/broadcasts';
+import type { BroadcastOptions, ListBroadcastsOptions } from './broadcasts/broadcasts';
+import * as callbacks from './callbacks/callbacks';
 import type { CallbackOptions } from './callbacks/callbacks';
-import type * as ConfigApi from './config';
+import * as captions from './captions/captions';
+import type { CaptionsOptions } from './captions/captions';
+import { lazySigningKey, resolveConfig } from './config';
 import type { OpenTokOptions } from './config';
 import type { ApiContext } from './core/context';
 import { toText } from './core/objects';
 import * as errors from './errors';
 import type { OpenTokError } from './errors/opentok-error';
-import type * as RestClientApi from './http/rest-client';
+import { createRestClient } from './http/rest-client';
+import type { HttpResponse } from './http/types';
+import * as layouts from './layouts/set-layout';
+import type { LayoutType, ScreenshareLayoutType } from './layouts/set-layout';
 import type { Archive } from './models/archive';
+import type { Broadcast } from './models/broadcast';
 import type { Callback } from './models/callback';
 import { Session } from './models/session';
 import { SipCall } from './models/sip-call';
-import type * as ForceDisconnectApi from './moderation/force-disconnect';
-import type * as CreateSessionApi from './sessions/create-session';
+import type { Stream } from './models/stream';
+import * as disconnect from './moderation/force-disconnect';
+import * as forceMute from './moderation/force-mute';
+import type { ForceMuteAllOptions } from './moderation/force-mute';
+import { createPromiseApi } from './promises';
+import type { OpenTokPromises } from './promises';
+import * as renders from './renders/renders';
+import type { ListRendersOptions, Render, RenderCallback, RenderOptions } from './renders/renders';
+import * as sessions from './sessions/create-session';
 import type { SessionOptions } from './sessions/create-session';
-import type * as SignalApi from './signaling/signal';
+import * as signaling from './signaling/signal';
 import type { SignalPayload } from './signaling/signal';
-import type * as DialApi from './sip/dial';
+import * as sipDial from './sip/dial';
 import type { DialOptions } from './sip/dial';
-import type * as TokensApi from './tokens/generate-token';
+import * as dtmf from './sip/play-dtmf';
+import * as streams from './streams/streams';
+import type { StreamClassList } from './streams/streams';
+import * as tokens from './tokens/generate-token';
 import type { TokenCredentials } from './tokens/generate-token';
 import type { TokenOptions } from './tokens/token-options';
-
-/**
- * The modules behind the methods are loaded on first use, so that `require('opentok')` loads only
- * the constructor, the error classes and the models exported with it. Each accessor costs one
- * check per call once its module is loaded.
- */
-function lazy<T>(load: () => T): () => T {
-  let loaded: T | undefined;
-  return () => (loaded ??= load());
-}
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see above */
-const archivesApi = lazy(() => require('./archives/archives') as typeof ArchivesApi);
-const archiveStreamsApi = lazy(() => require('./archives/archive-streams') as typeof ArchiveStreamsApi);
-const audioConnectorApi = lazy(() => require('./audio-connector/websocket-connect') as typeof AudioConnectorApi);
-const broadcastsApi = lazy(() => require('./broadcasts/broadcasts') as typeof BroadcastsApi);
-const callbacksApi = lazy(() => require('./callbacks/callbacks') as typeof CallbacksApi);
-const captionsApi = lazy(() => require('./captions/captions') as typeof CaptionsApi);
-const configApi = lazy(() => require('./config') as typeof ConfigApi);
-const createSessionApi = lazy(() => require('./sessions/create-session') as typeof CreateSessionApi);
-const dialApi = lazy(() => require('./sip/dial') as typeof DialApi);
-const dtmfApi = lazy(() => require('./sip/play-dtmf') as typeof DtmfApi);
-const forceDisconnectApi = lazy(() => require('./moderation/force-disconnect') as typeof ForceDisconnectApi);
-const forceMuteApi = lazy(() => require('./moderation/force-mute') as typeof ForceMuteApi);
-const layoutsApi = lazy(() => require('./layouts/set-layout') as typeof LayoutsApi);
-const promisesApi = lazy(() => require('./promises') as typeof PromisesApi);
-const rendersApi = lazy(() => require('./renders/renders') as typeof RendersApi);
-const restClientApi = lazy(() => require('./http/rest-client') as typeof RestClientApi);
-const restJwtApi = lazy(() => require('./auth/rest-jwt') as typeof RestJwtApi);
-const signalApi = lazy(() => require('./signaling/signal') as typeof SignalApi);
-const streamsApi = lazy(() => require('./streams/streams') as typeof StreamsApi);
-const tokensApi = lazy(() => require('./tokens/generate-token') as typeof TokensApi);
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Error-first callback with no result: `(null)` on success, `(error)` on failure.
@@ -170,15 +141,15 @@ export class OpenTokClient {
       );
     }
     const key = typeof apiKey === 'number' ? apiKey.toString() : apiKey;
-    const config = configApi().resolveConfig(key, apiSecret, options);
+    const config = resolveConfig(key, apiSecret, options);
     this.apiKey = key;
     this.apiUrl = config.apiUrl;
 
-    const signingKey = configApi().lazySigningKey(apiSecret, config.vonage);
+    const signingKey = lazySigningKey(apiSecret, config.vonage);
     const credentials: RestCredentials = { apiKey: key, vonage: config.vonage, signingKey };
     contexts.set(this, {
       ot: this,
-      rest: restClientApi().createRestClient(config, credentials),
+      rest: createRestClient(config, credentials),
       projectPath: `/v2/project/${key}`,
       tokens: credentials,
       credentials,
@@ -212,7 +183,7 @@ export class OpenTokClient {
   get promises(): OpenTokPromises {
     let api = promiseApis.get(this);
     if (!api) {
-      api = promisesApi().createPromiseApi(this);
+      api = createPromiseApi(this);
       promiseApis.set(this, api);
     }
     return api;
@@ -222,7 +193,7 @@ export class OpenTokClient {
   createSession(callback: ResultCallback<Session>): void;
   createSession(options: SessionOptions | null | undefined, callback: ResultCallback<Session>): void;
   createSession(optionsOrCallback: unknown, callback?: unknown): void {
-    createSessionApi().createSession(contextOf(this), optionsOrCallback, callback);
+    sessions.createSession(contextOf(this), optionsOrCallback, callback);
   }
 
   /**
@@ -230,46 +201,46 @@ export class OpenTokClient {
    * is true. Throws an `Error` for invalid input.
    */
   generateToken(sessionId: string, options?: TokenOptions | null, generateT1Token?: boolean): string {
-    return tokensApi().generateClientToken(contextOf(this).tokens, sessionId, options, generateT1Token);
+    return tokens.generateClientToken(contextOf(this).tokens, sessionId, options, generateT1Token);
   }
 
   /** Returns a fresh JWT that authenticates REST calls (valid for 5 minutes). */
   generateJwt(): string {
-    return restJwtApi().generateRestJwt(contextOf(this).credentials);
+    return restJwt.generateRestJwt(contextOf(this).credentials);
   }
 
   /** Starts recording a session that has connected clients. */
   startArchive(sessionId: string, callback: ResultCallback<Archive>): void;
   startArchive(sessionId: string, options: ArchiveOptions | null | undefined, callback: ResultCallback<Archive>): void;
   startArchive(sessionId: string, optionsOrCallback: unknown, callback?: unknown): void {
-    archivesApi().startArchive(contextOf(this), sessionId, optionsOrCallback, callback);
+    archives.startArchive(contextOf(this), sessionId, optionsOrCallback, callback);
   }
 
   /** Stops a recording; calls back with the stopped archive. */
   stopArchive(archiveId: string, callback: ResultCallback<Archive>): void {
-    archivesApi().stopArchive(contextOf(this), archiveId, callback);
+    archives.stopArchive(contextOf(this), archiveId, callback);
   }
 
   /** Fetches an archive by ID. */
   getArchive(archiveId: string, callback: ResultCallback<Archive>): void {
-    archivesApi().getArchive(contextOf(this), archiveId, callback);
+    archives.getArchive(contextOf(this), archiveId, callback);
   }
 
   /** Deletes an archive. */
   deleteArchive(archiveId: string, callback: DoneCallback): void {
-    archivesApi().deleteArchive(contextOf(this), archiveId, callback);
+    archives.deleteArchive(contextOf(this), archiveId, callback);
   }
 
   /** Lists archives, newest first; calls back with the page and the total count. */
   listArchives(callback: ListCallback<Archive>): void;
   listArchives(options: ListArchivesOptions | null | undefined, callback: ListCallback<Archive>): void;
   listArchives(optionsOrCallback: unknown, callback?: unknown): void {
-    archivesApi().listArchives(contextOf(this), optionsOrCallback, callback);
+    archives.listArchives(contextOf(this), optionsOrCallback, callback);
   }
 
   /** Disconnects a client from a session. */
   forceDisconnect(sessionId: string, connectionId: string, callback: DoneCallback): void {
-    forceDisconnectApi().forceDisconnect(contextOf(this), sessionId, connectionId, callback);
+    disconnect.forceDisconnect(contextOf(this), sessionId, connectionId, callback);
   }
 
   /** Dials a SIP endpoint into a session; calls back with the SIP call. */
@@ -282,12 +253,12 @@ export class OpenTokClient {
     callback: ResultCallback<SipCall>,
   ): void;
   dial(sessionId: string, token: string, sipUri: string, optionsOrCallback: unknown, callback?: unknown): void {
-    dialApi().dial(contextOf(this), sessionId, token, sipUri, optionsOrCallback, callback);
+    sipDial.dial(contextOf(this), sessionId, token, sipUri, optionsOrCallback, callback);
   }
 
   /** Sends a signal to every client of a session, or to one connection when `connectionId` is set. */
   signal(sessionId: string, connectionId: string | null | undefined, payload: SignalPayload, callback: DoneCallback): void {
-    signalApi().signal(contextOf(this), sessionId, connectionId, payload, callback);
+    signaling.signal(contextOf(this), sessionId, connectionId, payload, callback);
   }
 
   /** Adds a stream to an archive whose `streamMode` is `manual`. */
@@ -299,12 +270,12 @@ export class OpenTokClient {
     callback: DoneCallback,
   ): void;
   addArchiveStream(archiveId: string, streamId: string, optionsOrCallback: unknown, callback?: unknown): void {
-    archiveStreamsApi().addArchiveStream(contextOf(this), archiveId, streamId, optionsOrCallback, callback);
+    archiveStreams.addArchiveStream(contextOf(this), archiveId, streamId, optionsOrCallback, callback);
   }
 
   /** Removes a stream from an archive whose `streamMode` is `manual`. */
   removeArchiveStream(archiveId: string, streamId: string, callback: DoneCallback): void {
-    archiveStreamsApi().removeArchiveStream(contextOf(this), archiveId, streamId, callback);
+    archiveStreams.removeArchiveStream(contextOf(this), archiveId, streamId, callback);
   }
 
   /** Changes the layout of a composed archive. `screenshareType` requires type `bestFit`. */
@@ -318,30 +289,29 @@ export class OpenTokClient {
     callback: ResponseCallback,
   ): void;
   setArchiveLayout(archiveId: string, type: string, stylesheet?: unknown, screenshareType?: unknown, callback?: unknown): void {
-    const layouts = layoutsApi();
     layouts.setLayout(contextOf(this), layouts.ARCHIVE_LAYOUT, archiveId, type, stylesheet, screenshareType, callback);
   }
 
   /** Starts a live-streaming broadcast (HLS and/or RTMP) of a session. */
   startBroadcast(sessionId: string, options: BroadcastOptions, callback: ResultCallback<Broadcast>): void {
-    broadcastsApi().startBroadcast(contextOf(this), sessionId, options, callback);
+    broadcasts.startBroadcast(contextOf(this), sessionId, options, callback);
   }
 
   /** Stops a broadcast; calls back with the stopped broadcast. */
   stopBroadcast(broadcastId: string, callback: ResultCallback<Broadcast>): void {
-    broadcastsApi().stopBroadcast(contextOf(this), broadcastId, callback);
+    broadcasts.stopBroadcast(contextOf(this), broadcastId, callback);
   }
 
   /** Fetches a broadcast by ID. */
   getBroadcast(broadcastId: string, callback: ResultCallback<Broadcast>): void {
-    broadcastsApi().getBroadcast(contextOf(this), broadcastId, callback);
+    broadcasts.getBroadcast(contextOf(this), broadcastId, callback);
   }
 
   /** Lists broadcasts; calls back with the page and the total count. */
   listBroadcasts(callback: ListCallback<Broadcast>): void;
   listBroadcasts(options: ListBroadcastsOptions | null | undefined, callback: ListCallback<Broadcast>): void;
   listBroadcasts(optionsOrCallback: unknown, callback?: unknown): void {
-    broadcastsApi().listBroadcasts(contextOf(this), optionsOrCallback, callback);
+    broadcasts.listBroadcasts(contextOf(this), optionsOrCallback, callback);
   }
 
   /** Changes the layout of a broadcast. `screenshareType` requires type `bestFit`. */
@@ -366,7 +336,6 @@ export class OpenTokClient {
     screenshareType?: unknown,
     callback?: unknown,
   ): void {
-    const layouts = layoutsApi();
     layouts.setLayout(contextOf(this), layouts.BROADCAST_LAYOUT, broadcastId, type, stylesheet, screenshareType, callback);
   }
 
@@ -379,17 +348,17 @@ export class OpenTokClient {
     callback: ResponseCallback,
   ): void;
   addBroadcastStream(broadcastId: string, streamId: string, optionsOrCallback: unknown, callback?: unknown): void {
-    broadcastsApi().addBroadcastStream(contextOf(this), broadcastId, streamId, optionsOrCallback, callback);
+    broadcasts.addBroadcastStream(contextOf(this), broadcastId, streamId, optionsOrCallback, callback);
   }
 
   /** Removes a stream from a broadcast whose `streamMode` is `manual`. */
   removeBroadcastStream(broadcastId: string, streamId: string, callback: ResponseCallback): void {
-    broadcastsApi().removeBroadcastStream(contextOf(this), broadcastId, streamId, callback);
+    broadcasts.removeBroadcastStream(contextOf(this), broadcastId, streamId, callback);
   }
 
   /** Plays DTMF digits (`0-9`, `*`, `#`, `p`) into a session, or to one connection. */
   playDTMF(sessionId: string, connectionId: string | null | undefined, digits: string, callback: DoneCallback): void {
-    dtmfApi().playDTMF(contextOf(this), sessionId, connectionId, digits, callback);
+    dtmf.playDTMF(contextOf(this), sessionId, connectionId, digits, callback);
   }
 
   /** Connects a session's audio to a WebSocket server (audio connector). */
@@ -408,59 +377,59 @@ export class OpenTokClient {
     optionsOrCallback: unknown,
     callback?: unknown,
   ): void {
-    audioConnectorApi().websocketConnect(contextOf(this), sessionId, token, websocketUri, optionsOrCallback, callback);
+    audioConnector.websocketConnect(contextOf(this), sessionId, token, websocketUri, optionsOrCallback, callback);
   }
 
   /** Fetches one stream of a session. */
   getStream(sessionId: string, streamId: string, callback: ResultCallback<Stream>): void {
-    streamsApi().getStream(contextOf(this), sessionId, streamId, callback);
+    streams.getStream(contextOf(this), sessionId, streamId, callback);
   }
 
   /** Lists the streams of a session. */
   listStreams(sessionId: string, callback: ResultCallback<Stream[]>): void {
-    streamsApi().listStreams(contextOf(this), sessionId, callback);
+    streams.listStreams(contextOf(this), sessionId, callback);
   }
 
   /** Sets the layout classes of streams in a session. */
   setStreamClassLists(sessionId: string, classListArray: readonly StreamClassList[], callback: ResponseCallback): void {
-    streamsApi().setStreamClassLists(contextOf(this), sessionId, classListArray, callback);
+    streams.setStreamClassLists(contextOf(this), sessionId, classListArray, callback);
   }
 
   /** Mutes one stream of a session. */
   forceMuteStream(sessionId: string, streamId: string, callback: DoneCallback): void {
-    forceMuteApi().forceMuteStream(contextOf(this), sessionId, streamId, callback);
+    forceMute.forceMuteStream(contextOf(this), sessionId, streamId, callback);
   }
 
   /** Mutes every stream of a session, except `excludedStreamIds`. */
   forceMuteAll(sessionId: string, callback: DoneCallback): void;
   forceMuteAll(sessionId: string, options: ForceMuteAllOptions | null | undefined, callback: DoneCallback): void;
   forceMuteAll(sessionId: string, optionsOrCallback: unknown, callback?: unknown): void {
-    forceMuteApi().forceMuteAll(contextOf(this), sessionId, optionsOrCallback, callback);
+    forceMute.forceMuteAll(contextOf(this), sessionId, optionsOrCallback, callback);
   }
 
   /** Ends the mute state set by `forceMuteAll`. */
   disableForceMute(sessionId: string, callback: DoneCallback): void {
-    forceMuteApi().disableForceMute(contextOf(this), sessionId, callback);
+    forceMute.disableForceMute(contextOf(this), sessionId, callback);
   }
 
   /** Lists Experience Composer renders. */
   listRenders(options: ListRendersOptions | null | undefined, callback: RenderCallback<{ count: number; items: Render[] }>): void {
-    rendersApi().listRenders(contextOf(this), options, callback);
+    renders.listRenders(contextOf(this), options, callback);
   }
 
   /** Fetches an Experience Composer render. */
   getRender(renderId: string, callback: RenderCallback<Render>): void {
-    rendersApi().getRender(contextOf(this), renderId, callback);
+    renders.getRender(contextOf(this), renderId, callback);
   }
 
   /** Starts an Experience Composer render of a web page into a session. */
   startRender(options: RenderOptions, callback: RenderCallback<Render>): void {
-    rendersApi().startRender(contextOf(this), options, callback);
+    renders.startRender(contextOf(this), options, callback);
   }
 
   /** Stops an Experience Composer render. */
   stopRender(renderId: string, callback: RenderCallback<string>): void {
-    rendersApi().stopRender(contextOf(this), renderId, callback);
+    renders.stopRender(contextOf(this), renderId, callback);
   }
 
   /** Starts live captions of a session; calls back with the captions ID. */
@@ -470,31 +439,31 @@ export class OpenTokClient {
     options: CaptionsOptions | null | undefined,
     callback: ResultCallback<string>,
   ): void {
-    captionsApi().startCaptions(contextOf(this), sessionId, token, options, callback);
+    captions.startCaptions(contextOf(this), sessionId, token, options, callback);
   }
 
   /** Stops live captions; calls back with `true`. */
   stopCaptions(captionsId: string, callback: ResultCallback<boolean>): void {
-    captionsApi().stopCaptions(contextOf(this), captionsId, callback);
+    captions.stopCaptions(contextOf(this), captionsId, callback);
   }
 
   /** Registers a URL for session-monitoring events. */
   registerCallback(callback: ResultCallback<Callback>): void;
   registerCallback(options: CallbackOptions | null | undefined, callback: ResultCallback<Callback>): void;
   registerCallback(optionsOrCallback: unknown, callback?: unknown): void {
-    callbacksApi().registerCallback(contextOf(this), optionsOrCallback, callback);
+    callbacks.registerCallback(contextOf(this), optionsOrCallback, callback);
   }
 
   /** Unregisters an event callback. */
   unregisterCallback(callbackId: string, callback: DoneCallback): void {
-    callbacksApi().unregisterCallback(contextOf(this), callbackId, callback);
+    callbacks.unregisterCallback(contextOf(this), callbackId, callback);
   }
 
   /** Lists the registered event callbacks. */
   listCallbacks(callback: ResultCallback<Callback[]>): void;
   listCallbacks(options: object | null | undefined, callback: ResultCallback<Callback[]>): void;
   listCallbacks(optionsOrCallback: unknown, callback?: unknown): void {
-    callbacksApi().listCallbacks(contextOf(this), optionsOrCallback, callback);
+    callbacks.listCallbacks(contextOf(this), optionsOrCallback, callback);
   }
 }
 
