@@ -110,9 +110,9 @@ function contextOf(client: OpenTokClient): ClientState {
 }
 
 /**
- * How the constructor's error shows an invalid secret. SPEC §3.2 says `String(apiSecret)`, but the
- * secret never appears in an error: a string (the type of a real secret, when only the key is
- * wrong) is `[redacted]`, and an object (a Buffer read from a key file) its type tag.
+ * How the constructor's error shows an invalid secret. opentok 2.x printed `String(apiSecret)`;
+ * here the secret never appears in an error: a string (the type of a real secret, when only the key
+ * is wrong) is `[redacted]`, and an object (a Buffer read from a key file) its type tag.
  */
 function describeSecret(apiSecret: unknown): string {
   if (typeof apiSecret === 'string') return '[redacted]';
@@ -528,7 +528,7 @@ Object.defineProperty(OpenTokClient.prototype, 'constructor', {
 Object.defineProperty(OpenTokFunction, 'name', { value: 'OpenTok' });
 
 const statics = {
-  // Error classes first, in the order of SPEC §3.1.
+  // The ten error classes first, in opentok 2.x's order: `Object.keys(OpenTok)` lists them as 2.x did.
   ArgumentError: errors.ArgumentError,
   AuthError: errors.AuthError,
   ArchiveError: errors.ArchiveError,
