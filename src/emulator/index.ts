@@ -1,4 +1,8 @@
-// `require('opentok/emulator')`: a local OpenTok service for tests and samples.
+/**
+ * `require('opentok/emulator')`: a local OpenTok service for tests and samples.
+ *
+ * @module opentok/emulator
+ */
 export { Emulator } from './emulator';
 export type { ApplicationCredentials, EmulatorOptions, ProjectCredentials } from './emulator';
 export { SimulatedClient } from './clients';

@@ -1,4 +1,8 @@
-// `require('opentok/webhooks')`: typed parsing of the event callbacks the OpenTok service POSTs.
+/**
+ * `require('opentok/webhooks')`: typed parsing of the event callbacks the OpenTok service POSTs.
+ *
+ * @module opentok/webhooks
+ */
 export { parseEvent } from './parse-event';
 export { webhookHandler } from './handler';
 export type {
