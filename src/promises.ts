@@ -556,7 +556,12 @@ export interface OpenTokPromises {
    * const { items } = await opentok.promises.listRenders({ count: 50 });
    * ```
    */
-  listRenders(options?: ListRendersOptions | null): Promise<{ count: number; items: Render[] }>;
+  listRenders(options?: ListRendersOptions | null): Promise<{
+    /** The number of renders, all pages included. */
+    count: number;
+    /** The renders of this page. */
+    items: Render[];
+  }>;
   /**
    * Fetches a render; see {@link OpenTok.getRender}.
    *
