@@ -2,14 +2,17 @@ import { OpenTok as OpenTokConstructor } from './opentok';
 import type * as Types from './types';
 
 /** An OpenTok client (the instance type of the constructor). */
-type OpenTok = Types.OpenTokClient;
+type OpenTok = Types.OpenTok;
 
-/** The public types, as `OpenTok.Session`, `OpenTok.ArchiveOptions`, ... */
+/**
+ * The public types, as `OpenTok.Session`, `OpenTok.ArchiveOptions`, ... Each member has the name it
+ * has in types.ts, whose declarations the API documentation shows.
+ */
 // eslint-disable-next-line @typescript-eslint/no-namespace -- the only way to attach types to an `export =` value
 declare namespace OpenTok {
-  export type Client = Types.OpenTokClient;
-  export type Options = Types.OpenTokOptions;
-  export type Promises = Types.OpenTokPromises;
+  export type Client = Types.Client;
+  export type Options = Types.Options;
+  export type Promises = Types.Promises;
   export type ListPage<T> = Types.ListPage<T>;
   export type DoneCallback = Types.DoneCallback;
   export type ResultCallback<T> = Types.ResultCallback<T>;
@@ -60,7 +63,7 @@ declare namespace OpenTok {
   export type Callback = Types.Callback;
   export type Session = Types.Session;
   export type SipCall = Types.SipCall;
-  export type SipInterconnect = Types.SipCall;
+  export type SipInterconnect = Types.SipInterconnect;
   export type Stream = Types.Stream;
   export type OpenTokError = Types.OpenTokError;
   export type ArgumentError = Types.ArgumentError;
@@ -77,41 +80,41 @@ declare namespace OpenTok {
   // The names `@types/opentok` 2.14 declares, so that code written against it compiles. Where its
   // declaration and the runtime disagree, these follow the runtime (see the README).
   /** `@types/opentok`'s name for the constructor's options ({@link Options}). */
-  export type Env = Types.OpenTokOptions;
+  export type Env = Types.Env;
   /** A client token, as `generateToken` returns it. */
-  export type Token = string;
+  export type Token = Types.Token;
   /** A stream ID. */
-  export type StreamId = string;
+  export type StreamId = Types.StreamId;
   /** `@types/opentok`'s name for {@link TokenRole}; `publisheronly` is a role too. */
-  export type Role = Types.TokenRole;
+  export type Role = Types.Role;
   /** `@types/opentok`'s name for {@link StreamTrackOptions} (addArchiveStream, addBroadcastStream). */
-  export type PatchStream = Types.StreamTrackOptions;
+  export type PatchStream = Types.PatchStream;
   /** `@types/opentok`'s name for {@link SignalPayload}. */
-  export type SignalOptions = Types.SignalPayload;
+  export type SignalOptions = Types.SignalOptions;
   /** `@types/opentok`'s name for {@link LayoutOptions}, the layout of a composed archive. */
-  export type ArchiveLayoutOptions = Types.LayoutOptions;
+  export type ArchiveLayoutOptions = Types.ArchiveLayoutOptions;
   /** `@types/opentok`'s name for {@link PredefinedLayoutOptions}. */
-  export type PredefinedArchiveLayoutOptions = Types.PredefinedLayoutOptions;
+  export type PredefinedArchiveLayoutOptions = Types.PredefinedArchiveLayoutOptions;
   /** `@types/opentok`'s name for {@link CustomLayoutOptions}. */
-  export type CustomArchiveLayoutOptions = Types.CustomLayoutOptions;
+  export type CustomArchiveLayoutOptions = Types.CustomArchiveLayoutOptions;
   /** `@types/opentok`'s name for {@link ScreenshareLayoutOptions}. */
-  export type ScreenshareArchiveLayoutOptions = Types.ScreenshareLayoutOptions;
+  export type ScreenshareArchiveLayoutOptions = Types.ScreenshareArchiveLayoutOptions;
   /** `@types/opentok`'s name for {@link PredefinedLayoutType}, the layout types but `custom`. */
-  export type BroadcastLayoutType = Types.PredefinedLayoutType;
+  export type BroadcastLayoutType = Types.BroadcastLayoutType;
   /** `@types/opentok`'s name for {@link PredefinedLayoutOptions}; the type is required. */
-  export type BroadcastLayoutOptions = Types.PredefinedLayoutOptions;
+  export type BroadcastLayoutOptions = Types.BroadcastLayoutOptions;
   /** `@types/opentok`'s name for {@link CustomLayoutOptions}. */
-  export type CustomBroadcastLayoutOptions = Types.CustomLayoutOptions;
+  export type CustomBroadcastLayoutOptions = Types.CustomBroadcastLayoutOptions;
   /** `@types/opentok`'s name for {@link LayoutOptions}, the layout of a broadcast. */
-  export type BroadcastLayout = Types.LayoutOptions;
+  export type BroadcastLayout = Types.BroadcastLayout;
   /** `@types/opentok`'s name for {@link RtmpOutput}. */
-  export type BroadcastOutputOptionsRtmp = Types.RtmpOutput;
+  export type BroadcastOutputOptionsRtmp = Types.BroadcastOutputOptionsRtmp;
   /** `@types/opentok`'s name for {@link BroadcastOutputs}. */
-  export type BroadcastOutputOptions = Types.BroadcastOutputs;
+  export type BroadcastOutputOptions = Types.BroadcastOutputOptions;
   /** `@types/opentok`'s name for {@link BroadcastUrls}, a broadcast's `broadcastUrls`. */
-  export type BroadcastUrlsResponse = Types.BroadcastUrls;
+  export type BroadcastUrlsResponse = Types.BroadcastUrlsResponse;
   /** What `stopBroadcast` calls back with: a {@link Broadcast}. */
-  export type BroadcastStopResponse = Types.Broadcast;
+  export type BroadcastStopResponse = Types.BroadcastStopResponse;
 }
 
 /** `require('opentok')`: the OpenTok constructor (callable with or without `new`). */

@@ -30,103 +30,651 @@ export interface ListPage<T> {
 }
 
 /**
- * `opentok.promises`: every asynchronous method without its callback, returning a promise (the
- * convention of `fs.promises`). A promise resolves to what the callback would receive after its
- * `null` error: the model (`Session`, `Archive`, ...), `undefined` for methods that call back with
- * `(null)` alone, `{ items, totalCount }` for `listArchives` and `listBroadcasts`, and the parsed
- * response body for the pass-through methods (layouts, stream class lists, broadcast streams) and
- * renders. It rejects with the error the callback would receive, of the same class, and with an
- * `ArgumentError` when an argument is a function (the promise methods take no callback).
+ * `opentok.promises`: every asynchronous method of the client without its callback, returning a
+ * promise (the convention of `fs.promises`).
+ *
+ * A promise resolves to what the callback would receive after its `null` error: the model
+ * (`Session`, `Archive`, ...), `undefined` for the methods that call back with `(null)` alone,
+ * `{ items, totalCount }` for `listArchives` and `listBroadcasts`, and the parsed response body
+ * for the pass-through methods (layouts, stream class lists, broadcast streams) and the renders.
+ *
+ * It rejects with the error the callback would receive, of the same class: each method below
+ * lists them, and its callback form on {@link OpenTok} tells when they occur. It also rejects,
+ * without a request, with an {@link ArgumentError} when an argument is a function (these methods
+ * take no callback), and with the error the callback form would throw (`listRenders` with a
+ * `count` out of range).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   const session = await opentok.promises.createSession({ mediaMode: 'routed' });
+ *   const archive = await opentok.promises.startArchive(session.sessionId);
+ *   console.log(archive.id);
+ * } catch (err) {
+ *   if (err instanceof OpenTok.AuthError) console.error('check the API key and secret');
+ *   else throw err;
+ * }
+ * ```
  */
 export interface OpenTokPromises {
-  /** Creates a session. Default: relayed, manually archived. */
+  /**
+   * Creates a session; see {@link OpenTok.createSession}.
+   *
+   * Rejects with a plain `Error` (without a request) when `archiveMode` is `always` without
+   * `mediaMode: 'routed'` or `location` is not an IPv4 address, {@link AuthError} on HTTP 401 or
+   * 403, {@link NotFoundError} on 404 and {@link RequestError} on any other failure.
+   *
+   * @param options - Media mode (default `relayed`), archive mode (default `manual`), location hint
+   *   and the other session settings. May be left out.
+   * @returns The session: save its `sessionId`.
+   * @example
+   * ```ts
+   * const { sessionId } = await opentok.promises.createSession({ mediaMode: 'routed' });
+   * ```
+   */
   createSession(options?: SessionOptions | null): Promise<Session>;
-  /** Starts recording a session that has connected clients. */
+  /**
+   * Starts recording a session; see {@link OpenTok.startArchive}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when `sessionId` is empty,
+   * {@link ArchiveError} on HTTP 404 or 409, {@link AuthError} on 401 or 403 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param sessionId - The session to record.
+   * @param options - Name, output mode, layout, resolution and the other archive settings. May be
+   *   left out.
+   * @returns The archive, whose `status` is `started`.
+   * @example
+   * ```ts
+   * const archive = await opentok.promises.startArchive(sessionId, { name: 'Lecture', resolution: '1280x720' });
+   * ```
+   */
   startArchive(sessionId: string, options?: ArchiveOptions | null): Promise<Archive>;
-  /** Stops a recording. */
+  /**
+   * Stops a recording; see {@link OpenTok.stopArchive}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when `archiveId` is empty,
+   * {@link ArchiveError} on HTTP 404 or 409, {@link AuthError} on 401 or 403 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param archiveId - The archive to stop.
+   * @returns The stopped archive.
+   * @example
+   * ```ts
+   * const archive = await opentok.promises.stopArchive(archiveId);
+   * ```
+   */
   stopArchive(archiveId: string): Promise<Archive>;
-  /** Fetches an archive. */
+  /**
+   * Fetches an archive; see {@link OpenTok.getArchive}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when `archiveId` is empty,
+   * {@link NotFoundError} on HTTP 404, {@link AuthError} on 401 or 403 and {@link RequestError} on
+   * any other failure.
+   *
+   * @param archiveId - The archive ID.
+   * @returns The archive.
+   * @example
+   * ```ts
+   * const archive = await opentok.promises.getArchive(archiveId);
+   * if (archive.status === 'available') console.log(archive.url);
+   * ```
+   */
   getArchive(archiveId: string): Promise<Archive>;
-  /** Deletes an archive. */
+  /**
+   * Deletes an archive; see {@link OpenTok.deleteArchive}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when `archiveId` is empty,
+   * {@link ArchiveError} on HTTP 404, {@link AuthError} on 401 or 403 and {@link RequestError} on
+   * any other failure.
+   *
+   * @param archiveId - The archive to delete.
+   * @returns Nothing, once deleted.
+   * @example
+   * ```ts
+   * await opentok.promises.deleteArchive(archiveId);
+   * ```
+   */
   deleteArchive(archiveId: string): Promise<void>;
-  /** Lists archives: `{ items, totalCount }`. */
+  /**
+   * Lists archives, newest first; see {@link OpenTok.listArchives}.
+   *
+   * Rejects with {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param options - `offset`, `count` (at most 1000) and `sessionId`. May be left out.
+   * @returns The page and the number of archives in all pages: `{ items, totalCount }`.
+   * @example
+   * ```ts
+   * const { items, totalCount } = await opentok.promises.listArchives({ sessionId, count: 10 });
+   * ```
+   */
   listArchives(options?: ListArchivesOptions | null): Promise<ListPage<Archive>>;
-  /** Adds a stream to a manual-mode archive. */
+  /**
+   * Adds a stream to an archive started with `streamMode: 'manual'`; see
+   * {@link OpenTok.addArchiveStream}.
+   *
+   * Rejects with {@link ArgumentError} when an ID is empty (without a request) or on HTTP 400,
+   * {@link ArchiveError} on 404 or 405, {@link AuthError} on 401 or 403 and {@link RequestError}
+   * on any other failure.
+   *
+   * @param archiveId - The archive.
+   * @param streamId - The stream to add.
+   * @param options - Whether to record its audio and video (both default to true). May be left
+   *   out.
+   * @returns Nothing, once added.
+   * @example
+   * ```ts
+   * await opentok.promises.addArchiveStream(archiveId, streamId, { hasVideo: false });
+   * ```
+   */
   addArchiveStream(archiveId: string, streamId: string, options?: StreamTrackOptions | null): Promise<void>;
-  /** Removes a stream from a manual-mode archive. */
+  /**
+   * Removes a stream from an archive started with `streamMode: 'manual'`; see
+   * {@link OpenTok.removeArchiveStream}.
+   *
+   * Rejects with {@link ArgumentError} when an ID is empty (without a request) or on HTTP 400,
+   * {@link ArchiveError} on 404 or 405, {@link AuthError} on 401 or 403 and {@link RequestError}
+   * on any other failure.
+   *
+   * @param archiveId - The archive.
+   * @param streamId - The stream to remove.
+   * @returns Nothing, once removed.
+   * @example
+   * ```ts
+   * await opentok.promises.removeArchiveStream(archiveId, streamId);
+   * ```
+   */
   removeArchiveStream(archiveId: string, streamId: string): Promise<void>;
-  /** Changes the layout of a composed archive; resolves to the response body. */
+  /**
+   * Changes the layout of a composed archive; see {@link OpenTok.setArchiveLayout}.
+   *
+   * Rejects with a plain `Error` (without a request) when an argument is not a string or
+   * `screenshareType` is set with a type other than `bestFit`, {@link AuthError} on HTTP 401 or
+   * 403, {@link NotFoundError} on 404 and {@link RequestError} on any other failure.
+   *
+   * @param archiveId - The archive.
+   * @param type - The layout type; `custom` takes a stylesheet.
+   * @param stylesheet - The CSS of a `custom` layout. May be left out.
+   * @returns The service's response body.
+   * @example
+   * ```ts
+   * await opentok.promises.setArchiveLayout(archiveId, 'verticalPresentation');
+   * ```
+   */
   setArchiveLayout(archiveId: string, type: LayoutType, stylesheet?: string | null): Promise<unknown>;
+  /**
+   * The `bestFit` layout with the layout used while a screen is shared; otherwise as the signature
+   * above.
+   *
+   * @param archiveId - The archive.
+   * @param type - `bestFit`.
+   * @param stylesheet - `null` or `undefined`: only a `custom` layout has one.
+   * @param screenshareType - The layout used while a screen is shared.
+   * @returns The service's response body.
+   * @example
+   * ```ts
+   * await opentok.promises.setArchiveLayout(archiveId, 'bestFit', null, 'horizontalPresentation');
+   * ```
+   */
   setArchiveLayout(
     archiveId: string,
     type: 'bestFit',
     stylesheet: string | null | undefined,
     screenshareType: ScreenshareLayoutType,
   ): Promise<unknown>;
-  /** Starts a broadcast. */
+  /**
+   * Starts a broadcast to HLS and/or RTMP; see {@link OpenTok.startBroadcast}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when `sessionId` is empty, `options` is
+   * missing or the HLS output sets both `dvr` and `lowLatency`, a plain `Error` on HTTP 400,
+   * {@link AuthError} on 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on any
+   * other failure.
+   *
+   * @param sessionId - The session to broadcast.
+   * @param options - The outputs (required) and the other broadcast settings.
+   * @returns The broadcast.
+   * @example
+   * ```ts
+   * const broadcast = await opentok.promises.startBroadcast(sessionId, { outputs: { hls: { lowLatency: true } } });
+   * console.log(broadcast.broadcastUrls?.hls);
+   * ```
+   */
   startBroadcast(sessionId: string, options: BroadcastOptions): Promise<Broadcast>;
-  /** Stops a broadcast. */
+  /**
+   * Stops a broadcast; see {@link OpenTok.stopBroadcast}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when `broadcastId` is empty,
+   * {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on
+   * any other failure.
+   *
+   * @param broadcastId - The broadcast to stop.
+   * @returns The stopped broadcast.
+   * @example
+   * ```ts
+   * const broadcast = await opentok.promises.stopBroadcast(broadcastId);
+   * ```
+   */
   stopBroadcast(broadcastId: string): Promise<Broadcast>;
-  /** Fetches a broadcast. */
+  /**
+   * Fetches a broadcast; see {@link OpenTok.getBroadcast}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when `broadcastId` is empty,
+   * {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on
+   * any other failure.
+   *
+   * @param broadcastId - The broadcast ID.
+   * @returns The broadcast.
+   * @example
+   * ```ts
+   * const broadcast = await opentok.promises.getBroadcast(broadcastId);
+   * ```
+   */
   getBroadcast(broadcastId: string): Promise<Broadcast>;
-  /** Lists broadcasts: `{ items, totalCount }`. */
+  /**
+   * Lists broadcasts; see {@link OpenTok.listBroadcasts}.
+   *
+   * Rejects with {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param options - `offset`, `count` (at most 1000) and `sessionId`. May be left out.
+   * @returns The page and the number of broadcasts in all pages: `{ items, totalCount }`.
+   * @example
+   * ```ts
+   * const { items } = await opentok.promises.listBroadcasts({ sessionId });
+   * ```
+   */
   listBroadcasts(options?: ListBroadcastsOptions | null): Promise<ListPage<Broadcast>>;
-  /** Changes the layout of a broadcast; resolves to the response body. */
+  /**
+   * Changes the layout of a broadcast; see {@link OpenTok.setBroadcastLayout}.
+   *
+   * Rejects with a plain `Error` (without a request) when an argument is not a string or
+   * `screenshareType` is set with a type other than `bestFit`, {@link AuthError} on HTTP 401 or
+   * 403, {@link NotFoundError} on 404 and {@link RequestError} on any other failure.
+   *
+   * @param broadcastId - The broadcast.
+   * @param type - The layout type; `custom` takes a stylesheet.
+   * @param stylesheet - The CSS of a `custom` layout. May be left out.
+   * @returns The service's response body.
+   * @example
+   * ```ts
+   * await opentok.promises.setBroadcastLayout(broadcastId, 'pip');
+   * ```
+   */
   setBroadcastLayout(broadcastId: string, type: LayoutType, stylesheet?: string | null): Promise<unknown>;
+  /**
+   * The `bestFit` layout with the layout used while a screen is shared; otherwise as the signature
+   * above.
+   *
+   * @param broadcastId - The broadcast.
+   * @param type - `bestFit`.
+   * @param stylesheet - `null` or `undefined`: only a `custom` layout has one.
+   * @param screenshareType - The layout used while a screen is shared.
+   * @returns The service's response body.
+   * @example
+   * ```ts
+   * await opentok.promises.setBroadcastLayout(broadcastId, 'bestFit', null, 'verticalPresentation');
+   * ```
+   */
   setBroadcastLayout(
     broadcastId: string,
     type: 'bestFit',
     stylesheet: string | null | undefined,
     screenshareType: ScreenshareLayoutType,
   ): Promise<unknown>;
-  /** Adds a stream to a manual-mode broadcast; resolves to the response body. */
+  /**
+   * Adds a stream to a broadcast started with `streamMode: 'manual'`; see
+   * {@link OpenTok.addBroadcastStream}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when an ID is empty, {@link AuthError}
+   * on HTTP 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on any other failure.
+   *
+   * @param broadcastId - The broadcast.
+   * @param streamId - The stream to add.
+   * @param options - Whether to include its audio and video (both default to true). May be left
+   *   out.
+   * @returns The service's response body.
+   * @example
+   * ```ts
+   * await opentok.promises.addBroadcastStream(broadcastId, streamId);
+   * ```
+   */
   addBroadcastStream(broadcastId: string, streamId: string, options?: StreamTrackOptions | null): Promise<unknown>;
-  /** Removes a stream from a manual-mode broadcast; resolves to the response body. */
+  /**
+   * Removes a stream from a broadcast started with `streamMode: 'manual'`; see
+   * {@link OpenTok.removeBroadcastStream}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when an ID is empty, {@link AuthError}
+   * on HTTP 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on any other failure.
+   *
+   * @param broadcastId - The broadcast.
+   * @param streamId - The stream to remove.
+   * @returns The service's response body.
+   * @example
+   * ```ts
+   * await opentok.promises.removeBroadcastStream(broadcastId, streamId);
+   * ```
+   */
   removeBroadcastStream(broadcastId: string, streamId: string): Promise<unknown>;
-  /** Dials a SIP endpoint into a session. */
+  /**
+   * Dials a SIP endpoint into a session; see {@link OpenTok.dial}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when `sessionId`, `token` or `sipUri` is
+   * empty, {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param sessionId - The session the call joins.
+   * @param token - A token of that session.
+   * @param sipUri - The SIP URI to dial.
+   * @param options - SIP headers, credentials, TLS, caller ID, video and the other call settings.
+   *   May be left out.
+   * @returns The SIP call: its `id`, `connectionId` and `streamId`.
+   * @example
+   * ```ts
+   * const call = await opentok.promises.dial(sessionId, token, 'sip:bob@sip.example.com', { secure: true });
+   * ```
+   */
   dial(sessionId: string, token: string, sipUri: string, options?: DialOptions | null): Promise<SipCall>;
-  /** Plays DTMF digits into a session or to one connection. */
+  /**
+   * Plays DTMF tones into a session or to one connection; see {@link OpenTok.playDTMF}.
+   *
+   * Rejects with a plain `Error` (without a request) when `sessionId` is not a non-empty string or
+   * `connectionId` is not a string, {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on
+   * 404 and {@link RequestError} on any other failure.
+   *
+   * @param sessionId - The session.
+   * @param connectionId - The one connection to play to, or `null` for the whole session.
+   * @param digits - `0`-`9`, `*`, `#`, and `p` for a pause.
+   * @returns Nothing, once accepted.
+   * @example
+   * ```ts
+   * await opentok.promises.playDTMF(sessionId, connectionId, '9p1#');
+   * ```
+   */
   playDTMF(sessionId: string, connectionId: string | null | undefined, digits: string): Promise<void>;
-  /** Connects a session's audio to a WebSocket server. */
+  /**
+   * Connects a session's audio to a WebSocket server; see {@link OpenTok.websocketConnect}.
+   *
+   * Rejects with a plain `Error` (without a request) when `sessionId`, `token` or `websocketUri` is
+   * empty, {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param sessionId - The session.
+   * @param token - A token of that session.
+   * @param websocketUri - The `ws://` or `wss://` URI of the server.
+   * @param options - The streams sent, the request headers and `bidirectional`. May be left out.
+   * @returns The connector's `id` and `connectionId`.
+   * @example
+   * ```ts
+   * const { connectionId: connectorId } = await opentok.promises.websocketConnect(sessionId, token, 'wss://audio.example.com/in');
+   * ```
+   */
   websocketConnect(
     sessionId: string,
     token: string,
     websocketUri: string,
     options?: WebSocketConnectOptions | null,
   ): Promise<WebSocketConnection>;
-  /** Fetches one stream. */
+  /**
+   * Fetches one stream of a session; see {@link OpenTok.getStream}.
+   *
+   * Rejects with a plain `Error` (without a request) when an ID is not a non-empty string,
+   * {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on
+   * any other failure.
+   *
+   * @param sessionId - The session.
+   * @param streamId - The stream.
+   * @returns The stream.
+   * @example
+   * ```ts
+   * const stream = await opentok.promises.getStream(sessionId, streamId);
+   * ```
+   */
   getStream(sessionId: string, streamId: string): Promise<Stream>;
-  /** Lists the streams of a session. */
+  /**
+   * Lists the streams of a session; see {@link OpenTok.listStreams}.
+   *
+   * Rejects with a plain `Error` (without a request) when `sessionId` is not a non-empty string,
+   * {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on
+   * any other failure.
+   *
+   * @param sessionId - The session.
+   * @returns The streams.
+   * @example
+   * ```ts
+   * const streams = await opentok.promises.listStreams(sessionId);
+   * ```
+   */
   listStreams(sessionId: string): Promise<Stream[]>;
-  /** Sets the layout classes of streams; resolves to the response body. */
+  /**
+   * Sets the layout classes of streams; see {@link OpenTok.setStreamClassLists}.
+   *
+   * Rejects with a plain `Error` (without a request) when an argument is malformed,
+   * {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on
+   * any other failure.
+   *
+   * @param sessionId - The session.
+   * @param classListArray - For each stream, its ID and its new list of classes.
+   * @returns The service's response body.
+   * @example
+   * ```ts
+   * await opentok.promises.setStreamClassLists(sessionId, [{ id: streamId, layoutClassList: [] }]);
+   * ```
+   */
   setStreamClassLists(sessionId: string, classListArray: readonly StreamClassList[]): Promise<unknown>;
-  /** Disconnects a client. */
+  /**
+   * Disconnects a client; see {@link OpenTok.forceDisconnect}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when an ID is `null` or `undefined`,
+   * {@link ForceDisconnectError} on HTTP 404, {@link AuthError} on 401 or 403 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param sessionId - The session.
+   * @param connectionId - The client's connection ID.
+   * @returns Nothing, once disconnected.
+   * @example
+   * ```ts
+   * await opentok.promises.forceDisconnect(sessionId, connectionId);
+   * ```
+   */
   forceDisconnect(sessionId: string, connectionId: string): Promise<void>;
-  /** Mutes one stream. */
+  /**
+   * Mutes one stream; see {@link OpenTok.forceMuteStream}.
+   *
+   * Rejects with a plain `Error` (without a request) when an ID is not a string,
+   * {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on
+   * any other failure.
+   *
+   * @param sessionId - The session.
+   * @param streamId - The stream to mute.
+   * @returns Nothing, once muted.
+   * @example
+   * ```ts
+   * await opentok.promises.forceMuteStream(sessionId, streamId);
+   * ```
+   */
   forceMuteStream(sessionId: string, streamId: string): Promise<void>;
-  /** Mutes every stream but the excluded ones. */
+  /**
+   * Mutes every stream but the excluded ones; see {@link OpenTok.forceMuteAll}.
+   *
+   * Rejects with a plain `Error` (without a request) when `sessionId` is not a non-empty string or
+   * `excludedStreamIds` is not an array, {@link AuthError} on HTTP 401 or 403,
+   * {@link NotFoundError} on 404 and {@link RequestError} on any other failure.
+   *
+   * @param sessionId - The session.
+   * @param options - `excludedStreamIds`: the streams that keep their audio. May be left out.
+   * @returns Nothing, once muted.
+   * @example
+   * ```ts
+   * await opentok.promises.forceMuteAll(sessionId, { excludedStreamIds: [streamId] });
+   * ```
+   */
   forceMuteAll(sessionId: string, options?: ForceMuteAllOptions | null): Promise<void>;
-  /** Ends the mute state of forceMuteAll. */
+  /**
+   * Ends the state set by `forceMuteAll`; see {@link OpenTok.disableForceMute}.
+   *
+   * Rejects with a plain `Error` (without a request) when `sessionId` is not a non-empty string,
+   * {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on
+   * any other failure.
+   *
+   * @param sessionId - The session.
+   * @returns Nothing, once done.
+   * @example
+   * ```ts
+   * await opentok.promises.disableForceMute(sessionId);
+   * ```
+   */
   disableForceMute(sessionId: string): Promise<void>;
-  /** Sends a signal to a session, or to one connection. */
+  /**
+   * Sends a signal to a session, or to one connection; see {@link OpenTok.signal}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when `sessionId` or `payload` is `null`
+   * or `undefined`, {@link SignalError} on HTTP 404, {@link AuthError} on 401 or 403 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param sessionId - The session.
+   * @param connectionId - The one connection to signal, or `null` for every client.
+   * @param payload - The signal's `type` and `data`.
+   * @returns Nothing, once accepted.
+   * @example
+   * ```ts
+   * await opentok.promises.signal(sessionId, null, { type: 'status', data: 'live' });
+   * ```
+   */
   signal(sessionId: string, connectionId: string | null | undefined, payload: SignalPayload): Promise<void>;
-  /** Lists renders: the service's `{ count, items }`. */
-  listRenders(options?: ListRendersOptions | null): Promise<{ count: number; items: Render[] }>;
-  /** Fetches a render. */
+  /**
+   * Lists Experience Composer renders; see {@link OpenTok.listRenders}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when `count` is below 1 or above 1000,
+   * {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on
+   * any other failure.
+   *
+   * @param options - `offset` and `count`. May be left out.
+   * @returns The service's `{ count, items }`.
+   * @example
+   * ```ts
+   * const { items } = await opentok.promises.listRenders({ count: 50 });
+   * ```
+   */
+  listRenders(options?: ListRendersOptions | null): Promise<{
+    /** The number of renders, all pages included. */
+    count: number;
+    /** The renders of this page. */
+    items: Render[];
+  }>;
+  /**
+   * Fetches a render; see {@link OpenTok.getRender}.
+   *
+   * Rejects with {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param renderId - The render ID.
+   * @returns The render.
+   * @example
+   * ```ts
+   * const render = await opentok.promises.getRender(renderId);
+   * ```
+   */
   getRender(renderId: string): Promise<Render>;
-  /** Starts a render. */
+  /**
+   * Starts a render of a web page into a session; see {@link OpenTok.startRender}.
+   *
+   * Rejects with {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param options - The session, a token of it, the page's URL and the other render settings.
+   * @returns The render.
+   * @example
+   * ```ts
+   * const render = await opentok.promises.startRender({ sessionId, token, url: 'https://example.com/board' });
+   * ```
+   */
   startRender(options: RenderOptions): Promise<Render>;
-  /** Stops a render; resolves to the (empty) response body. */
+  /**
+   * Stops a render; see {@link OpenTok.stopRender}.
+   *
+   * Rejects with {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param renderId - The render to stop.
+   * @returns The (empty) response body.
+   * @example
+   * ```ts
+   * await opentok.promises.stopRender(renderId);
+   * ```
+   */
   stopRender(renderId: string): Promise<unknown>;
-  /** Starts live captions; resolves to the captions ID. */
+  /**
+   * Starts live captions; see {@link OpenTok.startCaptions}.
+   *
+   * Rejects with {@link CaptionsError} on HTTP 409 (captions already running), {@link AuthError}
+   * on 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on any other failure.
+   *
+   * @param sessionId - The session.
+   * @param token - A moderator token of that session.
+   * @param options - Language, maximum duration and partial captions. May be left out.
+   * @returns The captions ID.
+   * @example
+   * ```ts
+   * const id = await opentok.promises.startCaptions(sessionId, opentok.generateToken(sessionId, { role: 'moderator' }));
+   * ```
+   */
   startCaptions(sessionId: string, token: string, options?: CaptionsOptions | null): Promise<string>;
-  /** Stops live captions; resolves to `true`. */
+  /**
+   * Stops live captions; see {@link OpenTok.stopCaptions}.
+   *
+   * Rejects with {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param captionsId - The captions ID.
+   * @returns `true`, once stopped.
+   * @example
+   * ```ts
+   * await opentok.promises.stopCaptions(captionsId);
+   * ```
+   */
   stopCaptions(captionsId: string): Promise<boolean>;
-  /** Registers an event callback URL. */
+  /**
+   * Registers a URL for session-monitoring events; see {@link OpenTok.registerCallback}.
+   *
+   * Rejects with {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and
+   * {@link RequestError} on any other failure.
+   *
+   * @param options - The event `group` and `event`, and the `url`.
+   * @returns The registration, with its `id`.
+   * @example
+   * ```ts
+   * const registration = await opentok.promises.registerCallback({ group: 'stream', event: 'created', url: 'https://example.com/events' });
+   * ```
+   */
   registerCallback(options: CallbackOptions): Promise<Callback>;
-  /** Unregisters an event callback. */
+  /**
+   * Unregisters an event callback; see {@link OpenTok.unregisterCallback}.
+   *
+   * Rejects with {@link ArgumentError} (without a request) when `callbackId` is empty,
+   * {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and {@link RequestError} on
+   * any other failure.
+   *
+   * @param callbackId - The registration's `id`.
+   * @returns Nothing, once unregistered.
+   * @example
+   * ```ts
+   * await opentok.promises.unregisterCallback(callbackId);
+   * ```
+   */
   unregisterCallback(callbackId: string): Promise<void>;
-  /** Lists the registered event callbacks. */
+  /**
+   * Lists the registered event callbacks; see {@link OpenTok.listCallbacks}.
+   *
+   * Rejects with {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and
+   * {@link RequestError} on any other failure.
+   *
+   * @returns The registrations.
+   * @example
+   * ```ts
+   * const registrations = await opentok.promises.listCallbacks();
+   * ```
+   */
   listCallbacks(): Promise<Callback[]>;
 }
 

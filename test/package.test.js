@@ -10,7 +10,7 @@ const { expect } = require('chai');
 
 const ROOT = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const BUILD_FILE = /^dist\/.+\.(js|mjs|d\.ts|d\.mts|map)$/;
+const BUILD_FILE = /^dist\/.+\.(js|mjs|d\.ts|d\.mts)$/;
 const TOP_LEVEL = ['package.json', 'README.md', 'LICENSE'];
 
 function npmPackDryRun() {
@@ -100,10 +100,12 @@ describe('published package contents (npm pack --dry-run)', function () {
     expect(required.filter((file) => !files.includes(file)), 'missing from the tarball').to.deep.equal([]);
   });
 
-  it('packs every built .js, .mjs, .d.ts, .d.mts and .map file of dist/', function () {
+  it('packs every built .js, .mjs, .d.ts and .d.mts file of dist/, and no source map', function () {
     const built = walk('dist').filter((file) => BUILD_FILE.test(file));
     expect(built.length).to.be.above(50);
     expect(built.filter((file) => !files.includes(file)), 'built but not packed').to.deep.equal([]);
+    // Maps would point at src/, which is not shipped: the build makes none and none is packed.
+    expect(files.filter((file) => file.endsWith('.map'))).to.deep.equal([]);
   });
 
   it('every path of package.json exports, main, types and bin is a packed file', function () {

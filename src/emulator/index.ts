@@ -26,7 +26,7 @@
  * }
  * ```
  *
- * @packageDocumentation
+ * @module opentok/emulator
  */
 export { Emulator } from './emulator';
 export type { ApplicationCredentials, EmulatorOptions, ProjectCredentials } from './emulator';

@@ -1,4 +1,5 @@
-// Legacy deep path `opentok/lib/opentok.js` of the original package (SPEC §3.1).
+// Legacy deep path `opentok/lib/opentok.js` of opentok 2.x, kept so that code
+// that requires it still runs.
 import { OpenTok } from '../opentok';
 
 export = OpenTok;

@@ -16,7 +16,7 @@
  * app.listen(3000);
  * ```
  *
- * @packageDocumentation
+ * @module opentok/webhooks
  */
 export { parseEvent } from './parse-event';
 export { webhookHandler } from './handler';

@@ -105,7 +105,10 @@ function checkPayloadHash(claims: JwtPayload, body: string | Uint8Array | undefi
  * });
  * ```
  */
-export function verifyCallback(options: VerifyCallbackOptions): JwtPayload {
+// The return type is spelt out rather than jsonwebtoken's JwtPayload: the published declarations
+// must not import a package whose types a consumer does not have (@types/jsonwebtoken is a
+// development dependency only).
+export function verifyCallback(options: VerifyCallbackOptions): { readonly [claim: string]: unknown } {
   const secrets = signatureSecrets(options.secret);
   const tolerance = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_S;
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
