@@ -7,7 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const { expect } = require('chai');
-const { ROOT, runTsc } = require('./support/typescript');
+const { ROOT, compileSnippets } = require('./support/typescript');
 
 const SOURCES = ['src/types.ts', 'src/opentok.ts', 'src/promises.ts'];
 const OUT_DIR = path.join(__dirname, 'types', 'generated', 'api-docs');
@@ -65,32 +65,12 @@ describe('API documentation examples compile (--strict, skipLibCheck off)', func
   let run;
 
   before(async function () {
-    fs.rmSync(OUT_DIR, { recursive: true, force: true });
-    fs.mkdirSync(OUT_DIR, { recursive: true });
-    fs.writeFileSync(path.join(OUT_DIR, 'prelude.d.ts'), PRELUDE);
-    const files = ['prelude.d.ts'];
-    for (const example of examples) {
+    const snippets = examples.map((example) => {
       const name = `${path.basename(example.file, '.ts')}-line-${example.line}.ts`;
-      fs.writeFileSync(path.join(OUT_DIR, name), asModule(example.code));
       origins.set(name, `${example.file}:${example.line}`);
-      files.push(name);
-    }
-    const tsconfig = {
-      compilerOptions: {
-        target: 'ES2022',
-        lib: ['ES2022'],
-        module: 'node16',
-        moduleResolution: 'node16',
-        types: ['node'],
-        strict: true,
-        esModuleInterop: true,
-        noEmit: true,
-        skipLibCheck: false,
-      },
-      files,
-    };
-    fs.writeFileSync(path.join(OUT_DIR, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
-    run = await runTsc(path.join(OUT_DIR, 'tsconfig.json'));
+      return { name, code: asModule(example.code) };
+    });
+    run = await compileSnippets(OUT_DIR, PRELUDE, snippets);
   });
 
   it('finds an example on every public method of the client and of the promise API', function () {

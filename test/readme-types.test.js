@@ -8,7 +8,7 @@
 const fs = require('fs');
 const path = require('path');
 const { expect } = require('chai');
-const { ROOT, runTsc } = require('./support/typescript');
+const { ROOT, compileSnippets } = require('./support/typescript');
 
 const README_PATH = path.join(ROOT, 'README.md');
 const OUT_DIR = path.join(__dirname, 'types', 'generated', 'readme');
@@ -58,37 +58,17 @@ describe('README.md code, type-checked (```ts under --strict, ```js with checkJs
   let run;
 
   before(async function () {
-    fs.rmSync(OUT_DIR, { recursive: true, force: true });
-    fs.mkdirSync(OUT_DIR, { recursive: true });
-    const files = ['prelude.d.ts'];
-    fs.writeFileSync(path.join(OUT_DIR, 'prelude.d.ts'), PRELUDE);
-    for (const block of [...tsBlocks, ...jsBlocks]) {
+    const snippets = [...tsBlocks, ...jsBlocks].map((block) => {
       const name = `readme-line-${block.line}.${block.lang}`;
-      fs.writeFileSync(path.join(OUT_DIR, name), block.code);
       origins.set(path.relative(ROOT, path.join(OUT_DIR, name)), block.line + 1);
-      files.push(name);
-    }
-    const tsconfig = {
-      compilerOptions: {
-        target: 'ES2022',
-        lib: ['ES2022'],
-        module: 'node16',
-        moduleResolution: 'node16',
-        types: ['node'],
-        strict: true,
-        // The README shows `import OpenTok from 'opentok'`, which needs it in a CommonJS project.
-        esModuleInterop: true,
-        allowJs: true,
-        checkJs: true,
-        // Each snippet is a module of its own, even without import or export.
-        moduleDetection: 'force',
-        noEmit: true,
-        skipLibCheck: false,
-      },
-      files,
-    };
-    fs.writeFileSync(path.join(OUT_DIR, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
-    run = await runTsc(path.join(OUT_DIR, 'tsconfig.json'));
+      return { name, code: block.code };
+    });
+    run = await compileSnippets(OUT_DIR, PRELUDE, snippets, {
+      allowJs: true,
+      checkJs: true,
+      // Each snippet is a module of its own, even without import or export.
+      moduleDetection: 'force',
+    });
   });
 
   /** The diagnostics of the run as `README.md:<line> <message>` (or as printed, for other files). */

@@ -31,6 +31,37 @@ function runTsc(project, args = []) {
 }
 
 /**
+ * Compiles snippets as one strict project under `outDir` (emptied first): `prelude.d.ts` declares
+ * their free variables, each snippet is a file of its own, type-checked against the built package
+ * with `@types/node` and `skipLibCheck` off, as a strict consumer compiles. `snippets` are
+ * `{ name, code }`; `compilerOptions` are added to the common ones. Resolves as {@link runTsc}.
+ */
+function compileSnippets(outDir, prelude, snippets, compilerOptions = {}) {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'prelude.d.ts'), prelude);
+  for (const { name, code } of snippets) fs.writeFileSync(path.join(outDir, name), code);
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2022',
+      lib: ['ES2022'],
+      module: 'node16',
+      moduleResolution: 'node16',
+      types: ['node'],
+      strict: true,
+      // Snippets write `import OpenTok from 'opentok'`, which needs it in a CommonJS project.
+      esModuleInterop: true,
+      noEmit: true,
+      skipLibCheck: false,
+      ...compilerOptions,
+    },
+    files: ['prelude.d.ts', ...snippets.map(({ name }) => name)],
+  };
+  fs.writeFileSync(path.join(outDir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+  return runTsc(path.join(outDir, 'tsconfig.json'));
+}
+
+/**
  * `{ line (1-based) -> { code, strictOnly } }` of the lines that follow each directive.
  */
 function expectationsOf(text) {
@@ -111,6 +142,7 @@ function compareWithDirectives(label, expectations, diagnostics, { strict = true
 module.exports = {
   ROOT,
   runTsc,
+  compileSnippets,
   expectationsOf,
   stripDirectives,
   compilerOptions,
