@@ -394,8 +394,17 @@ async function handle(emulator: Emulator, req: IncomingMessage, res: ServerRespo
     if (error instanceof EmulatorHttpError) headers = error.headers;
     result = { status, body: { code: status, message } };
   }
+  if (result.headers) headers = { ...headers, ...result.headers };
+  if (result.stream) {
+    result.stream(res);
+    return;
+  }
   if (result.raw) {
-    res.writeHead(result.status, { 'Content-Type': result.raw.contentType, 'Content-Length': String(result.raw.data.length) });
+    res.writeHead(result.status, {
+      ...headers,
+      'Content-Type': result.raw.contentType,
+      'Content-Length': String(result.raw.data.length),
+    });
     res.end(result.raw.data);
     return;
   }

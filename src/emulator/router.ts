@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'http';
+import type { IncomingMessage, ServerResponse } from 'http';
 import { EmulatorHttpError } from './errors';
 import type { Emulator } from './emulator';
 import type { ProjectState } from './state';
@@ -20,8 +20,15 @@ export interface RouteContext {
 export interface RouteResult {
   readonly status: number;
   readonly body?: unknown;
-  /** Raw bytes with their content type (archive downloads). */
+  /** Raw bytes with their content type (archive downloads, the stand-in's script, pages). */
   readonly raw?: { contentType: string; data: Buffer };
+  /** Extra response headers (CORS, caching). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Takes over the response instead of `body`/`raw`: a long-lived stream such as server-sent
+   * events (see `EventStream`). Called once, with headers not yet sent.
+   */
+  readonly stream?: (res: ServerResponse) => void;
 }
 
 /** One endpoint. `pattern` matches the path without the query string. */
