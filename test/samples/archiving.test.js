@@ -120,6 +120,7 @@ describe('sample/Archiving', () => {
       expect(logs).to.deep.equal([
         `API_KEY and API_SECRET are not set: using the local OpenTok emulator at ${app.emulator.url} (API key ${apiKey}).`,
         `Archiving is running at ${app.url}`,
+        `Emulator mode: the pages load the emulator's OpenTok.js stand-in (${app.emulator.url}/_emulator/opentok.js); its dashboard is ${app.emulator.url}/`,
       ]);
       const sessions = app.emulator.projects.get(apiKey).sessions;
       expect([...sessions.keys()]).to.deep.equal([sessionId]);

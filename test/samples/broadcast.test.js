@@ -60,9 +60,10 @@ describe('sample/Broadcast', function () {
     it('runs on the emulator and logs where', function () {
       expect(sample.url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(sample.server.address().port).to.not.equal(0);
-      expect(sample.logs).to.have.length(2);
+      expect(sample.logs).to.have.length(3);
       expect(sample.logs[0]).to.include(sample.emulator.url).and.to.include(sample.apiKey);
       expect(sample.logs[1]).to.equal(`Broadcast sample is running at ${sample.url}`);
+      expect(sample.logs[2]).to.equal(`Emulator mode: the pages load the emulator's OpenTok.js stand-in (${sample.emulator.url}/_emulator/opentok.js); its dashboard is ${sample.emulator.url}/`);
       const session = sample.state().sessions.get(sample.sessionId);
       expect(session.mediaMode).to.equal('routed');
       expect(session.connections.size).to.equal(0);

@@ -82,6 +82,7 @@ describe('sample/HelloWorld', () => {
       expect(logs).to.deep.equal([
         `API_KEY and API_SECRET are not set: using the local OpenTok emulator at ${app.emulator.url} (API key ${apiKey}).`,
         `HelloWorld is running at ${app.url}`,
+        `Emulator mode: the pages load the emulator's OpenTok.js stand-in (${app.emulator.url}/_emulator/opentok.js); its dashboard is ${app.emulator.url}/`,
       ]);
     });
 
@@ -107,6 +108,14 @@ describe('sample/HelloWorld', () => {
       expect(client.role).to.equal('publisher');
       expect(client.connected).to.equal(true);
       expect(client.publish({ name: 'camera' })).to.be.a('string');
+    });
+
+    it('loads the emulator\'s OpenTok.js stand-in and says so in a banner', async () => {
+      const { html } = await getPage(app.url);
+      expect(html).to.include(`<script src="${app.emulator.url}/_emulator/opentok.js"></script>`);
+      expect(html).to.not.include('static.opentok.com');
+      expect(html).to.include('<p id="emulator-banner"');
+      expect(html).to.include(`<a href="${app.emulator.url}/">its dashboard</a>`);
     });
 
     it('gives every visitor a fresh token', async () => {
@@ -174,6 +183,15 @@ describe('sample/HelloWorld', () => {
       expect(client.role).to.equal('publisher');
     });
 
+    it('loads the real OpenTok.js from its CDN, with no emulator banner', async () => {
+      const env = { API_KEY: project.apiKey, API_SECRET: project.apiSecret, API_URL: emulator.url };
+      app = await start({ port: 0, env, log: (line) => logs.push(line) });
+      const { html } = await getPage(app.url);
+      expect(html).to.include('<script src="https://static.opentok.com/v2/js/opentok.min.js"></script>');
+      expect(html).to.not.include('_emulator');
+      expect(html).to.not.include('emulator-banner');
+    });
+
     it('stop() closes the app but leaves the service alone', async () => {
       const env = { API_KEY: project.apiKey, API_SECRET: project.apiSecret, API_URL: emulator.url };
       app = await start({ port: 0, env, log: (line) => logs.push(line) });
@@ -211,6 +229,23 @@ describe('sample/HelloWorld', () => {
       expect(result).to.deep.include({ code: 0, signal: null, stdout: '200 true\n', stderr: '' });
     });
 
+    it('a taken PORT is one line on stderr that names PORT, and exit code 1', async () => {
+      const blocker = require('http').createServer();
+      await new Promise((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+      const port = blocker.address().port;
+      try {
+        const env = { ...process.env, PORT: String(port) };
+        delete env.API_KEY;
+        delete env.API_SECRET;
+        delete env.API_URL;
+        const result = await runNode([path.join(SAMPLE, 'index.js')], { env });
+        expect(result.code).to.equal(1);
+        expect(result.stderr).to.equal(`Port ${port} is already in use: set PORT to a free port, e.g. PORT=${port + 1}\n`);
+      } finally {
+        await new Promise((resolve) => blocker.close(resolve));
+      }
+    });
+
     it('`node sample/HelloWorld/index.js` serves the page on PORT with the emulator', async () => {
       const env = { ...process.env, PORT: '0' };
       delete env.API_KEY;
@@ -228,7 +263,7 @@ describe('sample/HelloWorld', () => {
       });
       const page = await served;
       expect(result.signal).to.equal('SIGTERM');
-      expect(result.stdout).to.match(/^API_KEY and API_SECRET are not set: using the local OpenTok emulator at http:\/\/127\.0\.0\.1:\d+ \(API key (\d+)\)\.\nHelloWorld is running at http:\/\/127\.0\.0\.1:\d+\/\n$/);
+      expect(result.stdout).to.match(/^API_KEY and API_SECRET are not set: using the local OpenTok emulator at http:\/\/127\.0\.0\.1:\d+ \(API key (\d+)\)\.\nHelloWorld is running at http:\/\/127\.0\.0\.1:\d+\/\nEmulator mode: the pages load the emulator's OpenTok\.js stand-in \(http:\/\/127\.0\.0\.1:\d+\/_emulator\/opentok\.js\); its dashboard is http:\/\/127\.0\.0\.1:\d+\/\n$/);
       expect(result.stdout).to.include(`(API key ${page.apiKey})`);
       expect(page.token).to.match(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     });

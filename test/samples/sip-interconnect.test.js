@@ -60,9 +60,10 @@ describe('sample/SipInterconnect', function () {
 
   it('runs on the emulator with a routed session and logs where', function () {
     expect(sample.url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(logs).to.have.length(2);
+    expect(logs).to.have.length(3);
     expect(logs[0]).to.include(sample.emulator.url).and.to.include(apiKey);
     expect(logs[1]).to.equal(`SipInterconnect sample is running at ${sample.url}`);
+    expect(logs[2]).to.equal(`Emulator mode: the pages load the emulator's OpenTok.js stand-in (${sample.emulator.url}/_emulator/opentok.js); its dashboard is ${sample.emulator.url}/`);
     expect(session().mediaMode).to.equal('routed');
   });
 
