@@ -175,7 +175,7 @@ export class OpenTokClient {
     this.apiUrl = config.apiUrl;
 
     const signingKey = configApi().lazySigningKey(apiSecret, config.vonage);
-    const credentials: RestCredentials = { apiKey: key, vonage: config.vonage, signingKey };
+    const credentials: RestCredentials = { apiKey: key, vonage: config.vonage, signingKey, clock: { offsetMs: 0 } };
     contexts.set(this, {
       ot: this,
       rest: restClientApi().createRestClient(config, credentials),
