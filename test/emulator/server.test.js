@@ -945,7 +945,7 @@ describe('emulator server', function () {
       expect(line('--api-key K')).to.match(/\(default: generated\)$/);
       expect(line('--api-secret S')).to.match(/\(default: generated\)$/);
       expect(line('--latency MS')).to.match(/\(default: 0\)$/);
-      expect(stdout).to.match(/  --clock-skew MS .*\n(?: {24}.*\n)*.*\(default: 0\)\n/);
+      expect(stdout).to.match(/ {2}--clock-skew MS .*\n(?: {24}.*\n)*.*\(default: 0\)\n/);
       expect(stdout).to.match(/--signature-secret S .*\n.*\(default: callbacks are not signed\)\n/);
       expect(line('--help')).to.be.a('string');
     });
