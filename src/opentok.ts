@@ -194,7 +194,7 @@ export class OpenTokClient {
     this.apiUrl = config.apiUrl;
 
     const signingKey = lazySigningKey(apiSecret, config.vonage);
-    const credentials: RestCredentials = { apiKey: key, vonage: config.vonage, signingKey };
+    const credentials: RestCredentials = { apiKey: key, vonage: config.vonage, signingKey, clock: { offsetMs: 0 } };
     contexts.set(this, {
       ot: this,
       rest: createRestClient(config, credentials),
@@ -309,7 +309,8 @@ export class OpenTokClient {
 
   /**
    * Mints a JWT that authenticates calls to the REST API, for a call this SDK does not cover. The
-   * SDK signs each of its own requests itself.
+   * SDK signs each of its own requests itself. Once the service has refused a request of this
+   * client for the time of its JWT, the clock offset learnt then dates this JWT too.
    *
    * @returns A JWT valid for 5 minutes: HS256 with the API secret, or RS256 with the private key
    *   in Vonage application mode.

@@ -7,7 +7,10 @@
 // file: no uncaught exception, no unhandled rejection, no leaked socket or timer (active resources
 // back to their baseline, and the whole matrix run in a child process that then exits by itself).
 // A throwing user callback is called once and its exception surfaces as uncaught (the SDK neither
-// re-invokes it with the thrown error nor swallows it).
+// re-invokes it with the thrown error nor swallows it). Without maxRetries every call is sent once;
+// the faults run with `maxRetries: 2` check what is retried for which method (refused: all; reset:
+// GET and DELETE only; 503: all; 503 twice then 200: every call succeeds), every attempt on the
+// server, and the attempts in the error (" (3 attempts)", `err.attempts`).
 const path = require('path');
 const { spawn } = require('child_process');
 const { expect } = require('chai');
@@ -20,6 +23,7 @@ const {
   startFaultServer,
   clientFor,
   checkCell,
+  expectedRetriedRequests,
 } = require('./support/fault-matrix-cells');
 
 const CELLS_SCRIPT = path.join(__dirname, 'support', 'fault-matrix-cells.js');
@@ -106,7 +110,12 @@ describe('Fault matrix: every async method × every fault', function () {
         });
       }
 
-      if (fault.mode && !fault.redirect) {
+      if (fault.mode && fault.maxRetries) {
+        it('the server received each attempt of each call, and no more', () => {
+          const received = run.requests.map((request) => `${request.method} ${request.url}`).sort();
+          expect(received).to.deep.equal(expectedRetriedRequests(fault));
+        });
+      } else if (fault.mode && !fault.redirect) {
         it('the server received exactly one request per call (no retries by default)', () => {
           const received = run.requests.map((request) => `${request.method} ${request.url}`).sort();
           const expected = METHODS.map((method) => `${method.http} ${method.path}`).sort();

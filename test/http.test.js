@@ -679,10 +679,12 @@ describe('HTTP layer', () => {
       agent.destroy();
     });
 
-    it('a non-string proxy is ignored', async () => {
+    it('a proxy that is not a URL is refused by the constructor; an empty string means no proxy', async () => {
+      for (const proxy of [{ host: '127.0.0.1', port: 1 }, 'proxy.example.com:3128', 42]) {
+        expect(() => client('http://127.0.0.1:1', { proxy }), JSON.stringify(proxy)).to.throw(OpenTok.ArgumentError, /^Invalid proxy option: /);
+      }
       const { base, requests } = await startResponder(200, { 'Content-Type': 'application/json' }, ARCHIVE_JSON);
-      const opentok = client(base, { proxy: { host: '127.0.0.1', port: 1 } });
-      expectArchive(await callOnce((cb) => opentok.getArchive('abc', cb)));
+      expectArchive(await callOnce((cb) => client(base, { proxy: '' }).getArchive('abc', cb)));
       expect(requests[0].url).to.equal(`${PROJECT_PATH}/archive/abc`);
     });
   });
@@ -736,23 +738,20 @@ describe('HTTP layer', () => {
       expectArchive(await callOnce((cb) => client(base, { timeout: '300' }).getArchive('abc', cb)));
     });
 
-    it("{timeout: '150ms'} is parsed with parseInt (150 ms)", async () => {
-      const { base } = await startServer(() => {});
-      const outcome = await callOnce((cb) => client(base, { timeout: '150ms' }).getArchive('abc', cb));
-      const error = expectSingleError(outcome, OpenTok.RequestError);
-      expect(error.message).to.equal(`network timeout at: ${base}${PROJECT_PATH}/archive/abc`);
-      expect(outcome.elapsed).to.be.at.least(140);
-      expect(outcome.elapsed).to.be.below(1000);
-    });
+    for (const timeout of ['150ms', 0, 'abc', NaN, -1, Infinity, '', ' ', '1.5', 2 ** 31, true, {}]) {
+      it(`{timeout: ${typeof timeout === 'number' ? String(timeout) : JSON.stringify(timeout)}} is refused by the constructor (2.x ignored it or took parseInt of it)`, () => {
+        expect(() => client('http://127.0.0.1:1', { timeout })).to.throw(OpenTok.ArgumentError, /^Invalid timeout option: it must be a positive number of milliseconds/);
+      });
+    }
 
-    for (const timeout of [0, 'abc']) {
-      it(`{timeout: ${JSON.stringify(timeout)}} keeps the default (a 300 ms answer succeeds)`, async () => {
-        const { base } = await startSlowServer(300);
+    it('{timeout: null} and {timeout: undefined} keep the default (a 300 ms answer succeeds)', async () => {
+      const { base } = await startSlowServer(300);
+      for (const timeout of [null, undefined]) {
         const outcome = await callOnce((cb) => client(base, { timeout }).getArchive('abc', cb));
         expectArchive(outcome);
         expect(outcome.elapsed).to.be.at.least(290);
-      });
-    }
+      }
+    });
 
     it('without options the default timeout lets a 300 ms answer succeed', async () => {
       const { base } = await startSlowServer(300);

@@ -412,15 +412,13 @@ describe('third constructor argument', () => {
     }
   });
 
-  it('ignores a non-string apiUrl', async () => {
-    for (const apiUrl of [42, null, { href: 'http://x.test' }, new URL('http://example.test'), ['http://x.test']]) {
-      const opentok = new OpenTok(API_KEY, API_SECRET, { apiUrl });
-      expect(opentok.apiUrl, util.inspect(apiUrl)).to.equal(API_URL);
+  it('refuses a non-string apiUrl (ArgumentError naming apiUrl); null and undefined are the default', () => {
+    for (const apiUrl of [42, { href: 'http://x.test' }, new URL('http://example.test'), ['http://x.test'], true]) {
+      expect(() => new OpenTok(API_KEY, API_SECRET, { apiUrl }), util.inspect(apiUrl)).to.throw(OpenTok.ArgumentError, /^Invalid apiUrl option: /);
     }
-    const seen = {};
-    const scope = interceptGetArchive(API_URL, `${PROJECT_PATH}/archive/abc`, seen);
-    await getArchiveOk(new OpenTok(API_KEY, API_SECRET, { apiUrl: new URL('http://example.test') }));
-    expect(scope.isDone()).to.equal(true);
+    for (const apiUrl of [null, undefined]) {
+      expect(new OpenTok(API_KEY, API_SECRET, { apiUrl }).apiUrl, String(apiUrl)).to.equal(API_URL);
+    }
   });
 
   it('ignores an array third argument (even one with an apiUrl property)', () => {
@@ -460,19 +458,29 @@ describe('third constructor argument', () => {
     expect(scope.isDone()).to.equal(true);
   });
 
-  it('does not normalise apiUrl: a trailing slash yields a double slash', async () => {
-    const opentok = new OpenTok(API_KEY, API_SECRET, { apiUrl: 'http://example.test/' });
-    expect(opentok.apiUrl).to.equal('http://example.test/');
-    let seenPath;
-    const scope = nock('http://example.test')
-      .get(() => true)
-      .reply(function (uri) {
-        seenPath = uri;
-        return [200, { id: 'abc', status: 'available' }];
-      });
-    await getArchiveOk(opentok);
-    expect(scope.isDone()).to.equal(true);
-    expect(seenPath).to.equal(`/${PROJECT_PATH}/archive/abc`);
+  for (const [label, options] of [
+    ['an apiUrl option', { apiUrl: 'http://example.test/' }],
+    ['a string third argument', 'http://example.test/'],
+    ['several slashes', { apiUrl: 'http://example.test///' }],
+  ]) {
+    it(`removes the trailing slashes of ${label}: requests go to /v2/project/…, not //v2/project/…`, async () => {
+      const opentok = new OpenTok(API_KEY, API_SECRET, options);
+      expect(opentok.apiUrl).to.equal('http://example.test');
+      let seenPath;
+      const scope = nock('http://example.test')
+        .get(() => true)
+        .reply(function (uri) {
+          seenPath = uri;
+          return [200, { id: 'abc', status: 'available' }];
+        });
+      await getArchiveOk(opentok);
+      expect(scope.isDone()).to.equal(true);
+      expect(seenPath).to.equal(`${PROJECT_PATH}/archive/abc`);
+    });
+  }
+
+  it('a trailing slash after a path prefix is removed too', () => {
+    expect(new OpenTok(API_KEY, API_SECRET, 'http://example.test/prefix/').apiUrl).to.equal('http://example.test/prefix');
   });
 
   it('a base URL with a path prefix is used by concatenation', async () => {

@@ -6,7 +6,8 @@
 // Properties:
 // 1. A call either throws synchronously one of the documented errors (the missing-callback errors
 //    ('No callback given to <method>' and the like), listRenders' 'Count is out of range', the
-//    constructor's 'Invalid arguments when initializing OpenTok' error, generateToken's errors —
+//    constructor's 'Invalid arguments when initializing OpenTok' error and its ArgumentError naming
+//    a refused option (apiUrl, proxy, timeout, maxRetries), generateToken's errors —
 //    exact class and message) or calls back exactly once, within a bound — never both,
 //    never anything else thrown, never an uncaught exception or unhandled rejection (process
 //    listeners are installed for the whole file).
@@ -415,7 +416,8 @@ describe('property-based tests under bad input (fast-check)', function () {
           apiUrl: arbs.optionValue(fc.constantFrom('https://example.com', 'http://localhost:1234/', '')),
           proxy: arbs.optionValue(fc.constantFrom('http://proxy.example.com:3128', 'http://user:pass@127.0.0.1:3128', 'x', '', 'not a url')),
           uaAddendum: arbs.optionValue(arbs.anyString),
-          timeout: arbs.optionValue(fc.oneof(fc.integer(), fc.constantFrom('100', 'abc', '0', '1e3'))),
+          timeout: arbs.optionValue(fc.oneof(fc.integer(), fc.double(), fc.constantFrom('100', 'abc', '0', '1e3', ' 250 ', '1.5'))),
+          maxRetries: arbs.optionValue(fc.oneof(fc.integer({ min: -3, max: 10 }), fc.double(), fc.constantFrom('2', null))),
           agent: arbs.optionValue(fc.constant(null).map(() => ({}))),
           apiEndpoint: arbs.optionValue(arbs.anyString),
         }),
@@ -430,10 +432,44 @@ describe('property-based tests under bad input (fast-check)', function () {
         apiSecret.startsWith('-----BEGIN PRIVATE KEY');
       let url = vonage ? 'https://video.api.vonage.com' : 'https://api.opentok.com';
       if (typeof options === 'string') url = options;
-      else if (typeof options === 'object' && options !== null && !Array.isArray(options) && typeof options.apiUrl === 'string') {
+      else if (isOptionsObject(options) && typeof options.apiUrl === 'string') {
         url = options.apiUrl;
       }
-      return url;
+      return url.trim().replace(/\/+$/, '');
+    }
+
+    const isOptionsObject = (options) => typeof options === 'object' && options !== null && !Array.isArray(options);
+
+    /** An absolute http(s) URL with a host (and, for a base URL, no query or fragment). */
+    function isHttpUrl(value, baseUrl) {
+      if (typeof value !== 'string' || (baseUrl && /[?#]/.test(value))) return false;
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '';
+      } catch {
+        return false;
+      }
+    }
+
+    /**
+     * The option the constructor refuses, checked in this order, or undefined: a base URL that is
+     * not an absolute http(s) URL, a non-empty proxy that is not one, a timeout that is neither a
+     * positive number of ms (up to 2^31 - 1) nor a string of digits, a maxRetries that is not a
+     * non-negative integer. null and undefined are the defaults.
+     */
+    function refusedOption(options) {
+      if (typeof options === 'string') return isHttpUrl(options, true) ? undefined : 'apiUrl';
+      if (!isOptionsObject(options)) return undefined;
+      if (options.apiUrl != null && !isHttpUrl(options.apiUrl, true)) return 'apiUrl';
+      if (options.proxy != null && options.proxy !== '' && !isHttpUrl(options.proxy, false)) return 'proxy';
+      const { timeout } = options;
+      if (timeout != null) {
+        const ms = typeof timeout === 'number' ? timeout : typeof timeout === 'string' && /^\s*\d+\s*$/.test(timeout) ? Number(timeout) : NaN;
+        if (!(ms > 0 && ms <= 2147483647)) return 'timeout';
+      }
+      const { maxRetries } = options;
+      if (maxRetries != null && !(Number.isInteger(maxRetries) && maxRetries >= 0)) return 'maxRetries';
+      return undefined;
     }
 
     /**
@@ -458,8 +494,14 @@ describe('property-based tests under bad input (fast-check)', function () {
           `Invalid arguments when initializing OpenTok: apiKey=${String(apiKey)}, apiSecret=${shownSecret(apiSecret)}`,
           'constructor',
         );
+      } else if (refusedOption(options) !== undefined) {
+        const name = refusedOption(options);
+        ensure(
+          thrown instanceof OpenTok.ArgumentError && thrown.message.startsWith(`Invalid ${name} option: `),
+          () => `constructor did not refuse ${name} with an ArgumentError: ${thrown === NOT_THROWN ? 'no throw' : thrown && thrown.stack}`,
+        );
       } else {
-        ensure(thrown === NOT_THROWN, () => `constructor threw for valid types (no validation beyond the types): ${thrown && thrown.stack}`);
+        ensure(thrown === NOT_THROWN, () => `constructor threw for valid types and options: ${thrown && thrown.stack}`);
         assert.ok(ot instanceof OpenTok);
         assert.strictEqual(ot.apiKey, typeof apiKey === 'number' ? apiKey.toString() : apiKey);
         assert.strictEqual(ot.apiSecret, apiSecret);
@@ -506,7 +548,7 @@ describe('property-based tests under bad input (fast-check)', function () {
           try {
             ot = new OpenTok(API_KEY, API_SECRET, options);
           } catch {
-            // An options object with a `proxy` the constructor rejects: reported by the property above.
+            // Options the constructor refuses (an apiUrl that is not one, a bad timeout): checked by the properties above.
             fc.pre(false);
           }
           const where = () => `new OpenTok(key, secret, ${h.show(options)}).${method}(…)`;
@@ -553,6 +595,8 @@ describe('property-based tests under bad input (fast-check)', function () {
               thrown = error;
             }
             if (thrown === NOT_THROWN) return;
+            // An option the constructor refuses, whatever its value: an ArgumentError naming it.
+            if (thrown instanceof OpenTok.ArgumentError && /^Invalid (apiUrl|proxy|timeout|maxRetries) option: /.test(thrown.message)) return;
             if (
               !(thrown instanceof Error) ||
               Object.getPrototypeOf(thrown) !== Error.prototype ||

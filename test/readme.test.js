@@ -288,6 +288,17 @@ const EXPECTATIONS = [
     },
   },
   {
+    marker: 'maxRetries: 3, timeout: 10000',
+    apiCalls: 0,
+    requests: [],
+    logs: [],
+    check({ context }) {
+      const patient = vm.runInContext('patient', context);
+      expect(patient).to.be.instanceOf(OpenTok);
+      expect(patient.apiUrl).to.equal(API_URL);
+    },
+  },
+  {
     marker: 'opentok.createSession(function',
     apiCalls: 2,
     requests: [

@@ -263,7 +263,8 @@ describe('Vonage application mode: activation, base URL, REST auth', () => {
     it('defaults to https://video.api.vonage.com', () => {
       expect(vonageClient().apiUrl).to.equal(VONAGE_URL);
       expect(vonageClient({}).apiUrl).to.equal(VONAGE_URL);
-      expect(vonageClient({ apiUrl: 42 }).apiUrl).to.equal(VONAGE_URL);
+      expect(vonageClient({ apiUrl: null }).apiUrl).to.equal(VONAGE_URL);
+      expect(() => vonageClient({ apiUrl: 42 })).to.throw(OpenTok.ArgumentError, /^Invalid apiUrl option: /);
     });
 
     it('is overridden by a string third argument, and requests go there with Bearer auth', async () => {

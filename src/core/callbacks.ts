@@ -1,4 +1,5 @@
 import { ArgumentError, RequestError } from '../errors';
+import type { OpenTokError } from '../errors';
 import type { RestClient } from '../http/rest-client';
 import type { HttpOutcome, RestRequest } from '../http/types';
 
@@ -50,8 +51,24 @@ export function callRest(
       if (outcome.kind === 'response') error.statusCode = outcome.status;
       args = [error];
     }
+    if (outcome.attempts !== undefined) noteAttempts(args[0], outcome.attempts);
     deliverAsync(callback, args);
   });
+}
+
+/**
+ * Says on the error of a request sent more than once how many times it was sent: the message
+ * ends with ` (<n> attempts)` (its stack's first line too) and `attempts` holds the number.
+ */
+function noteAttempts(error: unknown, attempts: number): void {
+  if (!(error instanceof Error)) return;
+  const { message, stack } = error;
+  error.message = `${message} (${attempts} attempts)`;
+  (error as OpenTokError).attempts = attempts;
+  if (typeof stack !== 'string') return;
+  // The stack starts with `<name>: <message>` as the message was when the error was built.
+  const headEnd = stack.indexOf('\n') === -1 ? stack.length : stack.indexOf('\n');
+  if (stack.slice(0, headEnd).endsWith(message)) error.stack = `${stack.slice(0, headEnd)} (${attempts} attempts)${stack.slice(headEnd)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `opentok-emulator [--port N] [--host H] [--api-key K] [--api-secret S] [--latency MS]
-// [--signature-secret S]`: runs the emulator until interrupted and prints the credentials to use
+// [--signature-secret S] [--clock-skew MS]`: runs the emulator until interrupted and prints the credentials to use
 // with it. `--help` prints the usage with every default.
 import { Emulator } from './emulator';
 
@@ -11,6 +11,7 @@ const DEFAULT_HOST = '127.0.0.1';
 
 const USAGE =
   'Usage: opentok-emulator [--port N] [--host H] [--api-key K] [--api-secret S] [--latency MS] [--signature-secret S]\n' +
+  '                        [--clock-skew MS]\n' +
   '\n' +
   'Runs a local OpenTok emulator until interrupted (Ctrl-C, SIGTERM) and prints its URL and the\n' +
   'credentials of its project as API_KEY=, API_SECRET= and API_URL= lines.\n' +
@@ -23,10 +24,13 @@ const USAGE =
   '  --latency MS          delay added to every REST request, in milliseconds (default: 0)\n' +
   '  --signature-secret S  signs every event callback: Authorization: Bearer <HS256 JWT with\n' +
   '                        payload_hash> (default: callbacks are not signed)\n' +
+  '  --clock-skew MS       runs the emulator\'s clock MS milliseconds ahead of this machine\'s, behind\n' +
+  '                        when negative: auth JWTs and client tokens are checked against it and\n' +
+  '                        the Date header tells it (default: 0)\n' +
   '  --help                prints this text and exits\n';
 
 /** The flags that take a value. */
-const VALUE_FLAGS = ['port', 'host', 'api-key', 'api-secret', 'latency', 'signature-secret'] as const;
+const VALUE_FLAGS = ['port', 'host', 'api-key', 'api-secret', 'latency', 'signature-secret', 'clock-skew'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 /** A command line the CLI refuses: exit status 2, the message, then the usage. */
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
   }
   const port = numberFlag(values, 'port', DEFAULT_PORT, (value) => Number.isInteger(value) && value >= 0 && value <= 65535, 'an integer between 0 and 65535');
   const latencyMs = numberFlag(values, 'latency', 0, (value) => Number.isFinite(value) && value >= 0, 'a number of milliseconds >= 0');
+  const clockSkewMs = numberFlag(values, 'clock-skew', 0, (value) => Number.isFinite(value), 'a number of milliseconds (negative: behind)');
   const signatureSecret = values['signature-secret'];
   const emulator = await Emulator.start({
     port,
@@ -95,6 +100,7 @@ async function main(): Promise<void> {
     apiSecret: values['api-secret'],
     latencyMs,
     signatureSecret,
+    clockSkewMs,
   });
   // Handlers first: whoever reads the URL below may signal at once.
   let stopping = false;
@@ -109,6 +115,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `OpenTok emulator listening on ${emulator.url}\n` +
       (signatureSecret === undefined ? '' : 'Event callbacks are signed with the signature secret given\n') +
+      (clockSkewMs === 0 ? '' : `Its clock runs ${Math.abs(clockSkewMs)} ms ${clockSkewMs > 0 ? 'ahead of' : 'behind'} this machine's\n`) +
       `API_KEY=${emulator.project.apiKey}\nAPI_SECRET=${emulator.project.apiSecret}\nAPI_URL=${emulator.url}\n`,
   );
 }

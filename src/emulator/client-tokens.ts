@@ -63,7 +63,7 @@ function verifyT1(token: string, project: ProjectState): Omit<VerifiedClientToke
   };
 }
 
-function verifyJwt(token: string, project: ProjectState): Omit<VerifiedClientToken, 'apiKey'> {
+function verifyJwt(token: string, project: ProjectState): Omit<VerifiedClientToken, 'apiKey'> & { issuedAt?: number } {
   let claims: JwtPayload;
   try {
     claims = project.publicKey
@@ -82,6 +82,7 @@ function verifyJwt(token: string, project: ProjectState): Omit<VerifiedClientTok
   }
   const expireTime = typeof claims.expire_time === 'number' ? claims.expire_time : claims.exp;
   return {
+    issuedAt: typeof claims.iat === 'number' ? claims.iat : undefined,
     sessionId: typeof claims.session_id === 'string' ? claims.session_id : '',
     role: typeof claims.role === 'string' ? claims.role : '',
     data: typeof claims.connection_data === 'string' ? claims.connection_data : '',
@@ -93,7 +94,8 @@ function verifyJwt(token: string, project: ProjectState): Omit<VerifiedClientTok
 
 /**
  * Verifies a client token the way the service does when a client connects: signature (JWT or T1),
- * project, role, expiry and, when given, the session it is used for. Throws a `ClientConnectError`.
+ * project, a JWT's `iat` not after `nowSeconds`, role, expiry and, when given, the session it is
+ * used for. Throws a `ClientConnectError`.
  */
 export function verifyClientToken(
   project: ProjectState,
@@ -102,7 +104,8 @@ export function verifyClientToken(
   nowSeconds: number = Math.floor(Date.now() / 1000),
 ): VerifiedClientToken {
   if (typeof token !== 'string' || token.length === 0) refuse('invalid-token', 'No token given');
-  const fields = token.startsWith('T1==') ? verifyT1(token, project) : verifyJwt(token, project);
+  const { issuedAt, ...fields } = token.startsWith('T1==') ? { ...verifyT1(token, project), issuedAt: undefined } : verifyJwt(token, project);
+  if (issuedAt !== undefined && issuedAt > nowSeconds) refuse('invalid-token', 'issued time cannot be greater than current time');
   if (!ROLES.has(fields.role)) refuse('invalid-role', `Invalid role: ${fields.role}`);
   if (!Number.isFinite(fields.expireTime)) refuse('invalid-token', 'Token has no expiry');
   if (fields.expireTime < nowSeconds) refuse('expired', 'Token has expired');

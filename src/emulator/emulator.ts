@@ -56,6 +56,16 @@ export interface EmulatorOptions {
    * throws a `TypeError`). Default: callbacks are not signed.
    */
   signatureSecret?: string;
+  /**
+   * Runs the emulator's clock this many milliseconds ahead of the machine's (behind when
+   * negative), as a service whose clock differs from your server's: the REST auth JWTs and the
+   * client tokens are checked against that clock (a JWT issued after it is refused with 403
+   * `issued time cannot be greater than current time`, an expired one with 403 `Invalid token:
+   * jwt expired`), and every response's `Date` header tells it. Timestamps in response bodies
+   * (`createdAt`, ...) keep the machine's clock. A finite number (else `start` throws a
+   * `TypeError`). Default `0`.
+   */
+  clockSkewMs?: number;
 }
 
 /** Credentials of an emulated OpenTok project: what `new OpenTok(apiKey, apiSecret, { apiUrl: emulator.url })` takes. */
@@ -136,13 +146,17 @@ export class Emulator {
   readonly events: EventDispatcher;
   /** Injected faults: `faults.add({ path: '/archive', status: 500, times: 1 })`, `faults.clear()`. */
   readonly faults: FaultInjector;
-  /** The effective latency and archive processing time, defaults applied. */
-  readonly options: Required<Pick<EmulatorOptions, 'latencyMs' | 'archiveProcessingMs'>>;
+  /** The effective latency, archive processing time and clock skew, defaults applied. */
+  readonly options: Required<Pick<EmulatorOptions, 'latencyMs' | 'archiveProcessingMs' | 'clockSkewMs'>>;
   /** The credentials of the project created at start (`apiKey` and `apiSecret` of the options, or generated ones). */
   readonly project: ProjectCredentials;
 
   private constructor(options: EmulatorOptions) {
-    this.options = { latencyMs: options.latencyMs ?? 0, archiveProcessingMs: options.archiveProcessingMs ?? 200 };
+    const clockSkewMs = options.clockSkewMs ?? 0;
+    if (typeof clockSkewMs !== 'number' || !Number.isFinite(clockSkewMs)) {
+      throw new TypeError('clockSkewMs must be a finite number of milliseconds');
+    }
+    this.options = { latencyMs: options.latencyMs ?? 0, archiveProcessingMs: options.archiveProcessingMs ?? 200, clockSkewMs };
     this.events = new EventDispatcher({ signatureSecret: options.signatureSecret });
     this.faults = new FaultInjector(options.faults);
     this.project = this.createProject({ apiKey: options.apiKey, apiSecret: options.apiSecret });
@@ -181,7 +195,7 @@ export class Emulator {
    *   processing time and signature secret; see {@link EmulatorOptions}.
    * @returns The running emulator, once it listens.
    * @throws The promise rejects with a `TypeError` for a `signatureSecret` that is not a
-   *   non-empty string, and with the listen error (`EADDRINUSE`, ...) when it cannot listen.
+   *   non-empty string or a `clockSkewMs` that is not a finite number, and with the listen error (`EADDRINUSE`, ...) when it cannot listen.
    * @example
    * ```ts
    * const emulator = await Emulator.start({ archiveProcessingMs: 50 });
@@ -272,7 +286,7 @@ export class Emulator {
     const project = this.projects.get(issuer);
     if (!project) throw new ClientConnectError('wrong-project', 'The token does not belong to a known project');
     // Signature, role and expiry first; then where the token is used.
-    const verified = verifyClientToken(project, token, undefined);
+    const verified = verifyClientToken(project, token, undefined, Math.floor(this.nowMs() / 1000));
     if (sessionId !== undefined && !project.sessions.has(sessionId)) {
       const owned = [...this.projects.values()].some((other) => other.sessions.has(sessionId));
       if (owned) throw new ClientConnectError('wrong-project', 'Token belongs to another project than the session');
@@ -320,6 +334,15 @@ export class Emulator {
     const session = project.sessions.get(sessionId);
     if (!session) throw new EmulatorHttpError(404, 'Session not found');
     return session;
+  }
+
+  /**
+   * The emulator's current time in milliseconds: the machine's clock plus `clockSkewMs`.
+   *
+   * @internal
+   */
+  nowMs(): number {
+    return Date.now() + this.options.clockSkewMs;
   }
 
   /**
@@ -372,6 +395,8 @@ async function handle(emulator: Emulator, req: IncomingMessage, res: ServerRespo
     return;
   }
   const { path, query } = target;
+  // A skewed clock shows in every response, as the service's own clock does.
+  if (emulator.options.clockSkewMs !== 0) res.setHeader('Date', new Date(emulator.nowMs()).toUTCString());
   const fault = emulator.faults.take(method, path);
   const delay = emulator.options.latencyMs + (fault?.delayMs ?? 0);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -381,7 +406,7 @@ async function handle(emulator: Emulator, req: IncomingMessage, res: ServerRespo
   }
   if (fault?.status !== undefined) {
     req.resume();
-    sendJson(res, fault.status, fault.body ?? { code: fault.status, message: 'Injected fault' });
+    sendJson(res, fault.status, fault.body ?? { code: fault.status, message: 'Injected fault' }, fault.headers);
     return;
   }
   let result: RouteResult;
@@ -429,7 +454,7 @@ async function route(
     throw new EmulatorHttpError(405, 'Method Not Allowed', { Allow: matched.allow.join(', ') });
   }
   // As the service: who is asking first (403), then what they sent (413, 400).
-  const project = matched.route.public ? (undefined as unknown as ProjectState) : authenticate(req.headers, emulator.projects);
+  const project = matched.route.public ? (undefined as unknown as ProjectState) : authenticate(req.headers, emulator.projects, Math.floor(emulator.nowMs() / 1000));
   if (!matched.route.public && matched.params.apiKey !== undefined && matched.params.apiKey !== project.apiKey) {
     throw new EmulatorHttpError(403, 'The token does not grant access to this project');
   }

@@ -48,7 +48,8 @@ export class EmulatorHttpError extends Error {
  */
 export class ClientConnectError extends Error {
   /**
-   * Machine-readable reason: `invalid-token` (not a token, no expiry, wrong scope), `bad-signature`,
+   * Machine-readable reason: `invalid-token` (not a token, no expiry, wrong scope, a JWT issued
+   * after the emulator's current time), `bad-signature`,
    * `wrong-project` (unknown API key, or the session belongs to another project), `invalid-role`,
    * `expired`, `wrong-session` or `unknown-session`.
    */

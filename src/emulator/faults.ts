@@ -7,6 +7,8 @@
  * emulator.faults.add({ method: 'POST', path: '/archive', status: 500, times: 1 }); // the next start fails
  * emulator.faults.add({ path: /\/broadcast$/, delayMs: 3000 });                   // slow broadcast calls
  * emulator.faults.add({ path: '/session/create', reset: true });                   // connection reset
+ * // Fail twice with a 503 asking to come back in a second, then answer normally:
+ * emulator.faults.add({ path: '/archive', status: 503, headers: { 'Retry-After': '1' }, times: 2 });
  * ```
  */
 export interface FaultRule {
@@ -18,6 +20,11 @@ export interface FaultRule {
   status?: number;
   /** JSON body of the forced status. Default `{"code":<status>,"message":"Injected fault"}`. */
   body?: unknown;
+  /**
+   * Extra headers of the forced status, e.g. `{ 'Retry-After': '2' }` or an HTTP date. Default:
+   * none (`Content-Type` and `Content-Length` are always sent).
+   */
+  headers?: Record<string, string>;
   /** Delay before the request is handled (or the fault applied), in milliseconds, on top of `latencyMs`. Default `0`. */
   delayMs?: number;
   /** Destroy the connection without answering (a connection reset). Default `false`. */
@@ -65,7 +72,7 @@ export class FaultInjector {
    */
   add(rule: FaultRule): () => void {
     const rules = rulesOf(this);
-    const copy = { ...rule };
+    const copy = rule.headers === undefined ? { ...rule } : { ...rule, headers: { ...rule.headers } };
     rules.push(copy);
     return () => {
       const index = rules.indexOf(copy);

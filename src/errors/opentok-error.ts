@@ -29,6 +29,12 @@ export class OpenTokError extends Error {
    * JSON it claims to be, or the error a wrapping error was built from.
    */
   declare cause?: unknown;
+  /**
+   * How many times the request was sent, when it was sent more than once: retries (the
+   * `maxRetries` option) and the one re-send after the service refused the auth JWT for its
+   * clock. The message then ends with ` (<attempts> attempts)`. Absent for a request sent once.
+   */
+  declare attempts?: number;
 
   /**
    * @param message - The message; when `undefined`, the class's default message.

@@ -7,7 +7,9 @@ import type { HttpMethod, HttpOutcome } from './types';
  * (`DEBUG=opentok:* node app.js`, or `require('debug').enable('opentok:*')`).
  *
  * - `opentok:http`: one line when a REST request starts and one when it completes, with the
- *   method, the URL, the status (or the failure's reason) and the duration.
+ *   method, the URL, the status (or the failure's reason) and the duration; one line per retry
+ *   (what failed, the attempt, the wait); one line when the service refused the auth JWT for its
+ *   clock and the client corrects its clock offset.
  *
  * What is never logged: the API secret, the private key, the auth header (X-OPENTOK-AUTH /
  * Authorization) or any other header, and request or response bodies (they may carry client
@@ -82,6 +84,31 @@ export function logStart(method: HttpMethod, url: string): void {
 export function logCompletion(method: HttpMethod, url: string, outcome: HttpOutcome, durationMs: number): void {
   try {
     httpLogger()('%s %s %s %dms', method, loggableUrl(url), describeOutcome(outcome), durationMs);
+  } catch {
+    // Logging is best effort.
+  }
+}
+
+/** Logs a retry: what the last attempt came to, the wait, and which retry of the `maxRetries` allowed comes. */
+export function logRetry(method: HttpMethod, url: string, outcome: HttpOutcome, retry: number, maxRetries: number, delayMs: number): void {
+  try {
+    httpLogger()('%s %s %s, retry %d of %d in %dms', method, loggableUrl(url), describeOutcome(outcome), retry, maxRetries, delayMs);
+  } catch {
+    // Logging is best effort.
+  }
+}
+
+/** Logs a corrected clock offset (the JWT itself is never logged). */
+export function logClockOffset(method: HttpMethod, url: string, status: number, offsetMs: number, previousMs: number): void {
+  try {
+    httpLogger()(
+      '%s %s %d: the service refused the auth JWT for its time; clock offset now %dms (was %dms), signing again and sending once more',
+      method,
+      loggableUrl(url),
+      status,
+      offsetMs,
+      previousMs,
+    );
   } catch {
     // Logging is best effort.
   }

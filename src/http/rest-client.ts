@@ -7,13 +7,15 @@ import { userAgent } from '../version';
 import { createAgentSelector } from './agents';
 import type { AgentSelector } from './agents';
 import { ACCEPT_ENCODING } from './decode-body';
-import { httpLogger, logCompletion, logStart } from './logger';
+import { clockOffsetFromRefusal } from './clock-skew';
+import { httpLogger, logClockOffset, logCompletion, logRetry, logStart } from './logger';
 import { parseBody } from './parse-body';
 import type { Hop } from './redirects';
 import { errorForStatus } from './status-error';
+import { retryDelayMs } from './retry';
 import { transmit } from './transport';
 import type { TransportResult } from './transport';
-import type { HttpOutcome, RestRequest } from './types';
+import type { ErrorResponseOutcome, HttpOutcome, RestRequest } from './types';
 
 /**
  * The one HTTP client every REST call goes through: builds the URL and headers, signs a fresh auth
@@ -68,15 +70,86 @@ class NodeRestClient implements RestClient {
     return outcome;
   }
 
+  /**
+   * The whole call, within one deadline `timeout` ms from now. Without retries (the default) that
+   * is one exchange, as cheap as a request without any of this; with `maxRetries`, the loop of
+   * {@link NodeRestClient.#sendRetrying}.
+   */
   #send(request: RestRequest, url: string): Promise<HttpOutcome> {
+    const nowMs = Date.now();
+    if (this.#config.maxRetries > 0) return this.#sendRetrying(request, url, nowMs);
+    return this.#exchange(request, url, nowMs, nowMs + this.#config.timeoutMs, false);
+  }
+
+  /**
+   * Sends the request until it succeeds, fails for good, has been retried `maxRetries` times, or
+   * the next attempt could not start before the deadline; reports the last outcome, with the
+   * number of requests sent when more than one. Each attempt gets the time left; a wait (the
+   * jittered backoff, or the reply's `Retry-After`) that would end at or after the deadline is not
+   * waited: the last outcome is reported at once.
+   */
+  async #sendRetrying(request: RestRequest, url: string, startedMs: number): Promise<HttpOutcome> {
+    const { maxRetries } = this.#config;
+    const deadlineMs = startedMs + this.#config.timeoutMs;
+    let nowMs = startedMs;
+    let attempts = 0;
+    for (let retry = 0; ; retry += 1) {
+      const outcome = await this.#exchange(request, url, nowMs, deadlineMs, false);
+      attempts += outcome.attempts ?? 1;
+      nowMs = Date.now();
+      const delayMs = retry < maxRetries ? retryDelayMs(request.method, outcome, retry, nowMs + this.#credentials.clock.offsetMs) : undefined;
+      if (delayMs !== undefined && nowMs + delayMs < deadlineMs) {
+        if (httpLogger().enabled) logRetry(request.method, url, outcome, retry + 1, maxRetries, delayMs);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        nowMs = Date.now();
+        // A timer may fire late (a busy event loop): no attempt without time left.
+        if (nowMs < deadlineMs) continue;
+      }
+      return attempts > 1 && outcome.attempts !== attempts ? { ...outcome, attempts } : outcome;
+    }
+  }
+
+  /**
+   * Sends the request once, with an auth JWT dated by the service's time as the client knows it.
+   * When the service refuses that JWT for its time (see `clockOffsetFromRefusal`), the client
+   * keeps the offset the response's `Date` gives, signs again and sends once more (`resend`):
+   * the request was refused at authentication, before anything was done, so this is safe for
+   * every method; never more than once.
+   */
+  #exchange(request: RestRequest, url: string, nowMs: number, deadlineMs: number, resend: boolean): Promise<HttpOutcome> {
+    const jwtMs = nowMs + this.#credentials.clock.offsetMs;
     let hop: Hop;
     try {
-      hop = this.#firstHop(request, url);
+      hop = this.#firstHop(request, url, jwtMs);
     } catch (unexpected) {
       // An unparseable URL, or signing failed (e.g. an unusable private key): still one outcome.
       return Promise.resolve({ kind: 'failure', ok: false, error: transportError(url, unexpected) });
     }
-    return transmit(hop, this.#selectAgent, this.#config.timeoutMs).then((result) => this.#outcome(result, url));
+    return transmit(hop, this.#selectAgent, deadlineMs - nowMs).then((result) => {
+      const outcome = this.#outcome(result, url);
+      if (resend) return { ...outcome, attempts: 2 };
+      return !outcome.ok && outcome.kind === 'response' && (outcome.status === 401 || outcome.status === 403)
+        ? this.#afterRefusal(request, url, outcome, jwtMs, deadlineMs)
+        : outcome;
+    });
+  }
+
+  /** A 401/403: sent again once with a corrected clock when it refused the JWT for its time. */
+  #afterRefusal(
+    request: RestRequest,
+    url: string,
+    refusal: ErrorResponseOutcome,
+    jwtMs: number,
+    deadlineMs: number,
+  ): HttpOutcome | Promise<HttpOutcome> {
+    const receivedMs = Date.now();
+    const clock = this.#credentials.clock;
+    const previousMs = clock.offsetMs;
+    const offsetMs = clockOffsetFromRefusal(refusal, Math.floor(jwtMs / 1000), receivedMs, previousMs);
+    if (offsetMs === undefined) return refusal;
+    clock.offsetMs = offsetMs;
+    if (httpLogger().enabled) logClockOffset(request.method, url, refusal.status, offsetMs, previousMs);
+    return receivedMs < deadlineMs ? this.#exchange(request, url, receivedMs, deadlineMs, true) : refusal;
   }
 
   #outcome(result: TransportResult, url: string): HttpOutcome {
@@ -101,16 +174,16 @@ class NodeRestClient implements RestClient {
   }
 
   /**
-   * The REST auth header. In normal mode the JWT depends only on the current second (claims `iss`,
-   * `ist`, `iat`, `exp`; HS256 is deterministic), so the one minted for this second is reused:
-   * byte for byte what a fresh one would be. Vonage-mode JWTs carry a random `jti`: always fresh.
+   * The REST auth header, dated `jwtMs`. In normal mode the JWT depends only on that second
+   * (claims `iss`, `ist`, `iat`, `exp`; HS256 is deterministic), so the one minted for this second
+   * is reused: byte for byte what a fresh one would be. Vonage-mode JWTs carry a random `jti`:
+   * always fresh.
    */
-  #authHeader(): [name: string, value: string] {
-    if (this.#credentials.vonage) return restAuthHeader(this.#credentials);
-    const nowMs = Date.now();
-    const second = Math.floor(nowMs / 1000);
+  #authHeader(jwtMs: number): [name: string, value: string] {
+    if (this.#credentials.vonage) return restAuthHeader(this.#credentials, jwtMs);
+    const second = Math.floor(jwtMs / 1000);
     if (second !== this.#jwtSecond) {
-      this.#jwt = generateRestJwt(this.#credentials, nowMs);
+      this.#jwt = generateRestJwt(this.#credentials, jwtMs);
       this.#jwtSecond = second;
     }
     return ['X-OPENTOK-AUTH', this.#jwt];
@@ -127,8 +200,8 @@ class NodeRestClient implements RestClient {
    * the array: users' nock tests written for 2.x read the auth JWT as `value[0]` in `matchHeader`
    * and in `this.req.headers`, and must keep working.
    */
-  #firstHop(request: RestRequest, url: string): Hop {
-    const [authName, authValue] = this.#authHeader();
+  #firstHop(request: RestRequest, url: string, jwtMs: number): Hop {
+    const [authName, authValue] = this.#authHeader(jwtMs);
     const headers: Record<string, [string]> = {
       'User-Agent': [this.#userAgent],
       Accept: ['application/json'],

@@ -51,8 +51,16 @@ export interface HttpResponse {
   readonly headers: HttpResponseHeaders;
 }
 
+/**
+ * What every outcome may say besides its result: how many times the request was sent, when that
+ * was more than once (retries, or the re-send after a refusal of the JWT for its time).
+ */
+interface OutcomeAttempts {
+  readonly attempts?: number;
+}
+
 /** A response was received and its body read and parsed. */
-interface ReceivedResponse {
+interface ReceivedResponse extends OutcomeAttempts {
   readonly kind: 'response';
   readonly status: number;
   /** Parsed body: JSON value, form object, or the raw text (possibly `''`). */
@@ -76,7 +84,7 @@ export interface ErrorResponseOutcome extends ReceivedResponse {
 export type ResponseOutcome = SuccessOutcome | ErrorResponseOutcome;
 
 /** No usable response: network failure, timeout, or a body declared JSON that does not parse. */
-export interface FailureOutcome {
+export interface FailureOutcome extends OutcomeAttempts {
   readonly kind: 'failure';
   readonly ok: false;
   readonly error: RequestError;

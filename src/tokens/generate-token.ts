@@ -1,5 +1,6 @@
 import { newJwtId, signJwt } from '../auth/jws';
 import type { SigningKey } from '../auth/jws';
+import type { ClockOffset } from '../auth/rest-jwt';
 import { decodeSessionId } from './session-id';
 import { encodeT1Token } from './t1-token';
 import { buildTokenData, validateTokenOptions } from './token-options';
@@ -9,6 +10,12 @@ export interface TokenCredentials {
   readonly apiKey: string;
   signingKey(): SigningKey;
   readonly vonage: boolean;
+  /**
+   * The client's clock offset: the service checks a token's `iat` and expiry against its own
+   * clock when a client connects, so a token is dated by the service's time as the client knows
+   * it, like the REST JWTs.
+   */
+  readonly clock: ClockOffset;
 }
 
 /**
@@ -23,7 +30,7 @@ export function generateClientToken(
   options: unknown,
   generateT1Token: unknown,
 ): string {
-  const nowMs = Date.now();
+  const nowMs = Date.now() + credentials.clock.offsetMs;
   const now = Math.round(nowMs / 1000);
   if (credentials.vonage) return generateVonageToken(credentials, sessionId, options, nowMs, now);
 

@@ -617,6 +617,16 @@ for (const [label, args] of [
   ['bad: secret not a string', [F.API_KEY, 42]],
   ['bad: key not a string, secret a string', [{ key: 1 }, F.API_SECRET]],
   ['bad: secret an object', [F.API_KEY, { secret: 1 }]],
+  ['bad option: apiUrl not a URL', [F.API_KEY, F.API_SECRET, { apiUrl: 'not a url' }]],
+  ['bad option: apiUrl string not a URL', [F.API_KEY, F.API_SECRET, 'api.opentok.com']],
+  ['bad option: timeout not a number', [F.API_KEY, F.API_SECRET, { timeout: 'abc' }]],
+  ['bad option: timeout NaN', [F.API_KEY, F.API_SECRET, { timeout: NaN }]],
+  ['bad option: timeout negative', [F.API_KEY, F.API_SECRET, { timeout: -1 }]],
+  ['bad option: maxRetries negative', [F.API_KEY, F.API_SECRET, { maxRetries: -1 }]],
+  ['bad option: proxy not a URL', [F.API_KEY, F.API_SECRET, { proxy: 'not a url' }]],
+  ['options: timeout a string of digits', [F.API_KEY, F.API_SECRET, { timeout: '5000' }]],
+  ['options: apiUrl null and undefined', [F.API_KEY, F.API_SECRET, { apiUrl: null, timeout: undefined }]],
+  ['apiUrl string with a trailing slash', [F.API_KEY, F.API_SECRET, 'https://api.example.com/']],
 ]) {
   add({ id: `constructor › ${label}`, method: label === 'without new' ? 'OpenTok()' : 'new OpenTok()', args, reply: null, returns: true });
 }

@@ -434,6 +434,35 @@ const departures = [
     adopt: ['calls'],
   },
   {
+    id: 'api-url-trailing-slash',
+    title: 'A trailing slash on `apiUrl` is removed',
+    reason:
+      "2.x appended every path to the base URL as given, so `apiUrl: 'https://api.opentok.com/'` requested `//v2/project/…`, which the service answers with a 404. Trailing slashes are now removed (`opentok.apiUrl` shows the URL without them) and the requests go to `/v2/project/…`.",
+    applies: (entry) => {
+      const options = entry.client ? entry.client.options : entry.method.endsWith('OpenTok()') ? entry.args[2] : undefined;
+      const url = typeof options === 'string' ? options : options && options.apiUrl;
+      return typeof url === 'string' && url.endsWith('/');
+    },
+    expect(expected) {
+      for (const request of expected.requests) request.path = request.path.replace(/^\/+/, '/');
+      if (expected.returned) expected.returned.apiUrl = expected.returned.apiUrl.replace(/\/+$/, '');
+    },
+  },
+  {
+    id: 'options-checked',
+    title: 'Unusable options throw an `ArgumentError` at construction',
+    reason:
+      "2.x accepted any `apiUrl`, `timeout` and `proxy` and failed later, or silently did something else: `apiUrl: 'not a url'` failed only at the first call, `timeout: 'abc'` and `NaN` became 20 s, `timeout: -1` made every call time out after 1 ms. The constructor now throws an `ArgumentError` naming the option (`Invalid timeout option: …`) for an `apiUrl` that is not an absolute http(s) URL, a `timeout` that is neither a positive number of milliseconds nor a string of digits (`'5000'` still works), a `maxRetries` that is not a non-negative integer and a `proxy` that is not a URL. `null` and `undefined` still mean the default.",
+    applies: (entry) => / › bad option: /.test(entry.id),
+    check(original, ours, entry) {
+      expect(original.returned, '2.x built a client').to.be.an('object');
+      const option = /bad option: (\w+)/.exec(entry.id)[1];
+      expect(ours.threw.error.class).to.equal('ArgumentError');
+      expect(ours.threw.error.message.startsWith(`Invalid ${option} option: `), ours.threw.error.message).to.equal(true);
+    },
+    adopt: ['returned', 'threw'],
+  },
+  {
     id: 'ua-addendum',
     title: 'The `uaAddendum` option applies',
     reason: 'It is appended to the User-Agent after one space; 2.x dropped it.',

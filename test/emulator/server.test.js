@@ -97,6 +97,11 @@ describe('emulator server', function () {
       await expect403({ 'X-OPENTOK-AUTH': restJwt(emulator.project, { iat: now - 400, exp: now - 100 }) }, 'Invalid token: jwt expired');
     });
 
+    it('refuses a JWT issued after its clock with the service\'s message', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      await expect403({ 'X-OPENTOK-AUTH': restJwt(emulator.project, { iat: now + 60, exp: now + 300 }) }, 'issued time cannot be greater than current time');
+    });
+
     it('refuses a JWT without exp or living longer than 300 s', async () => {
       const now = Math.floor(Date.now() / 1000);
       await expect403({ 'X-OPENTOK-AUTH': restJwt(emulator.project, { exp: undefined }) }, 'Invalid token: exp is required');
@@ -354,6 +359,46 @@ describe('emulator server', function () {
     });
   });
 
+  describe('a skewed clock (clockSkewMs)', () => {
+    for (const skewMs of [-10 * 60000, 10 * 60000]) {
+      const label = skewMs > 0 ? 'ahead' : 'behind';
+      it(`${label} by 10 minutes: its Date header tells its time, and REST JWTs are checked against it`, async () => {
+        const skewed = await Emulator.start({ clockSkewMs: skewMs });
+        try {
+          expect(skewed.options.clockSkewMs).to.equal(skewMs);
+          const path = `/v2/project/${skewed.project.apiKey}/archive`;
+          const serviceNow = Math.floor((Date.now() + skewMs) / 1000);
+          // A JWT dated by the emulator's clock is accepted, and the Date header says that clock.
+          const ok = await request(skewed.url, { path, headers: { 'X-OPENTOK-AUTH': restJwt(skewed.project, { iat: serviceNow, exp: serviceNow + 300 }) } });
+          expect(ok.status).to.equal(200);
+          expect(Math.abs(Date.parse(ok.headers.date) / 1000 - serviceNow)).to.be.at.most(2);
+          // One dated by this machine's clock is refused for its time.
+          const refused = await request(skewed.url, { path, headers: { 'X-OPENTOK-AUTH': restJwt(skewed.project) } });
+          expect(refused.status).to.equal(403);
+          expect(refused.json.message).to.equal(skewMs > 0 ? 'Invalid token: jwt expired' : 'issued time cannot be greater than current time');
+          expect(Math.abs(Date.parse(refused.headers.date) / 1000 - serviceNow)).to.be.at.most(2);
+        } finally {
+          await skewed.close();
+        }
+      });
+    }
+
+    it('refuses a clockSkewMs that is not a finite number', async () => {
+      for (const clockSkewMs of [NaN, Infinity, '1000', {}]) {
+        let failure;
+        await Emulator.start({ clockSkewMs }).then((started) => started.close(), (error) => (failure = error));
+        expect(failure, String(clockSkewMs)).to.be.instanceOf(TypeError);
+        expect(failure.message).to.equal('clockSkewMs must be a finite number of milliseconds');
+      }
+    });
+
+    it('without a skew, the Date header is the machine\'s', async () => {
+      const response = await request(emulator.url, { path: '/_emulator/project' });
+      expect(Math.abs(Date.parse(response.headers.date) - Date.now())).to.be.below(2000);
+      expect(emulator.options.clockSkewMs).to.equal(0);
+    });
+  });
+
   describe('fault injection', () => {
     it('latencyMs delays every request by at least that long', async () => {
       const slow = await Emulator.start({ latencyMs: 150 });
@@ -416,6 +461,39 @@ describe('emulator server', function () {
       expect((await call((cb) => opentok.listArchives(cb)))[0], 'GET unaffected').to.equal(null);
       remove();
       expect((await call((cb) => opentok.createSession(cb)))[0]).to.equal(null);
+    });
+
+    it('sends the headers of a rule: Retry-After with a forced 503', async () => {
+      emulator.faults.add({ path: '/_emulator/project', status: 503, headers: { 'Retry-After': '7' }, times: 1 });
+      const response = await request(emulator.url, { path: '/_emulator/project' });
+      expect(response.status).to.equal(503);
+      expect(response.headers['retry-after']).to.equal('7');
+      expect(response.headers['content-type']).to.equal('application/json; charset=utf-8');
+    });
+
+    it('"fail twice, then succeed" with Retry-After: a client with maxRetries 2 succeeds, one with 1 gets the error and its attempts', async () => {
+      const path = `/v2/project/${emulator.project.apiKey}/archive`;
+      const rule = { method: 'GET', path, status: 503, headers: { 'Retry-After': '0' }, times: 2 };
+      const patient = new OpenTok(emulator.project.apiKey, emulator.project.apiSecret, { apiUrl: emulator.url, maxRetries: 2 });
+      emulator.faults.add(rule);
+      const [err, items] = await call((cb) => patient.listArchives(cb));
+      expect(err).to.equal(null);
+      expect(items).to.be.an('array');
+      const hasty = new OpenTok(emulator.project.apiKey, emulator.project.apiSecret, { apiUrl: emulator.url, maxRetries: 1 });
+      emulator.faults.add(rule);
+      const [failed] = await call((cb) => hasty.listArchives(cb));
+      expect(failed).to.be.instanceOf(OpenTok.RequestError);
+      expect(failed.message).to.equal('Unexpected response from OpenTok: "{"message":"Injected fault"}" (2 attempts)');
+      expect(failed.attempts).to.equal(2);
+      emulator.faults.clear();
+    });
+
+    it('a rule is copied with its headers: changing them afterwards changes nothing', async () => {
+      const headers = { 'Retry-After': '1' };
+      emulator.faults.add({ path: '/_emulator/project', status: 429, headers, times: 1 });
+      headers['Retry-After'] = '99';
+      const response = await request(emulator.url, { path: '/_emulator/project' });
+      expect(response.headers['retry-after']).to.equal('1');
     });
 
     it('resets the connection: the SDK gets a RequestError with a cause', async () => {
@@ -830,6 +908,18 @@ describe('emulator server', function () {
       expect((await exited).code).to.equal(0);
     });
 
+    it('--clock-skew runs its clock ahead or behind: the Date header says so', async () => {
+      for (const skewMs of [-600000, 600000]) {
+        const { child, stdout, exited } = await startCli(['--port', '0', '--clock-skew', String(skewMs)]);
+        expect(stdout).to.contain(`Its clock runs 600000 ms ${skewMs > 0 ? 'ahead of' : 'behind'} this machine's\n`);
+        const url = /API_URL=(\S+)\n/.exec(stdout)[1];
+        const response = await request(url, { path: '/_emulator/project' });
+        expect(Math.abs(Date.parse(response.headers.date) - (Date.now() + skewMs))).to.be.below(3000);
+        child.kill('SIGTERM');
+        expect(await exited).to.deep.equal({ code: 0, signal: null });
+      }
+    });
+
     it('accepts --port=0 (free port, not the default 4010)', async () => {
       const { child, stdout, exited } = await startCli(['--port=0', '--api-key=77']);
       const port = Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)[1]);
@@ -855,6 +945,7 @@ describe('emulator server', function () {
       expect(line('--api-key K')).to.match(/\(default: generated\)$/);
       expect(line('--api-secret S')).to.match(/\(default: generated\)$/);
       expect(line('--latency MS')).to.match(/\(default: 0\)$/);
+      expect(stdout).to.match(/ {2}--clock-skew MS .*\n(?: {24}.*\n)*.*\(default: 0\)\n/);
       expect(stdout).to.match(/--signature-secret S .*\n.*\(default: callbacks are not signed\)\n/);
       expect(line('--help')).to.be.a('string');
     });
@@ -886,6 +977,8 @@ describe('emulator server', function () {
         [['--port', ' '], '--port must be an integer between 0 and 65535'],
         [['--port', '0', '--latency', '-5'], '--latency must be a number of milliseconds >= 0'],
         [['--port', '0', '--latency', 'soon'], '--latency must be a number of milliseconds >= 0'],
+        [['--port', '0', '--clock-skew', 'soon'], '--clock-skew must be a number of milliseconds (negative: behind)'],
+        [['--port', '0', '--clock-skew'], '--clock-skew needs a value'],
       ]) {
         const run = await runCli(args);
         expect(run.code, args.join(' ')).to.equal(2);

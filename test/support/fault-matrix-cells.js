@@ -10,7 +10,7 @@
 const { expect } = require('chai');
 const OpenTok = require('opentok');
 const SipInterconnect = require('opentok/lib/sipInterconnect.js');
-const { startMisbehavingServer, closedPortBase, HTML_500, INVALID_JSON } = require('./misbehaving-server');
+const { startMisbehavingServer, closedPortBase, HTML_500, INVALID_JSON, BODY_503 } = require('./misbehaving-server');
 
 const API_KEY = '123456';
 const API_SECRET = '1234567890abcdef1234567890abcdef1234567890';
@@ -424,7 +424,72 @@ const FAULTS = [
   { id: 'wrong-shape-string', title: 'wrong-shape JSON 200: "x"', mode: 'json-200', kind: 'shape', json: 'x' },
   { id: 'wrong-shape-object', title: 'wrong-shape JSON 200: {}', mode: 'json-200', kind: 'shape', json: {} },
   { id: 'redirect-loop', title: 'redirect loop (302 to itself)', mode: 'redirect-loop', kind: 'transport', redirect: true },
+  // With retries (maxRetries 2): what is retried for which method, and the attempts in the error.
+  {
+    id: 'refused-retried',
+    title: 'connection refused, maxRetries 2: 3 attempts for every method',
+    kind: 'transport',
+    causeCode: 'ECONNREFUSED',
+    prompt: true,
+    maxRetries: 2,
+    attempts: () => 3,
+  },
+  {
+    id: 'reset-request-retried',
+    title: 'connection reset as soon as the request arrives, maxRetries 2: 3 attempts for GET and DELETE, 1 for the others',
+    mode: 'reset-request',
+    kind: 'transport',
+    causeCode: 'ECONNRESET',
+    prompt: true,
+    maxRetries: 2,
+    attempts: (method) => (method.http === 'GET' || method.http === 'DELETE' ? 3 : 1),
+  },
+  {
+    id: '503-retried',
+    title: 'JSON 503 with Retry-After: 0 on every request, maxRetries 2: 3 attempts for every method',
+    mode: 'json-503',
+    kind: 'http-error',
+    status: 503,
+    message: BODY_503.message,
+    passBody: BODY_503,
+    errBody: BODY_503,
+    maxRetries: 2,
+    attempts: () => 3,
+  },
+  {
+    id: 'fail-twice-retried',
+    title: 'JSON 503 twice, then JSON 200 {}, maxRetries 2: every call succeeds',
+    mode: 'fail-twice-then-json-200',
+    kind: 'shape',
+    json: {},
+    maxRetries: 2,
+    // 3 attempts for a call whose method and URL no other call shares (two 503s, then the 200);
+    // 2 or 3 where two calls share them and so the two 503s (undefined: either).
+    attempts: (method) => (METHODS.filter((other) => other.http === method.http && other.path === method.path).length === 1 ? 3 : undefined),
+    // Two 503s for each method and URL, then one 200 per call.
+    expectedRequests: () => {
+      const keys = METHODS.map((method) => `${method.http} ${method.path}`);
+      return [...keys, ...[...new Set(keys)].flatMap((key) => [key, key])].sort();
+    },
+  },
 ];
+
+/** The requests the server of a retrying fault must have received, sorted: each call's attempts. */
+function expectedRetriedRequests(fault) {
+  if (fault.expectedRequests) return fault.expectedRequests();
+  return METHODS.flatMap((method) => Array(fault.attempts(method)).fill(`${method.http} ${method.path}`)).sort();
+}
+
+/** How many attempts a retrying fault makes for `method` (1 without retries; undefined: it varies). */
+function attemptsOf(fault, method) {
+  return fault.attempts ? fault.attempts(method) : 1;
+}
+
+/** ", N attempts" in a test title when a call is sent more than once. */
+function attemptsLabel(fault, method) {
+  const attempts = attemptsOf(fault, method);
+  return attempts > 1 ? `, "(${attempts} attempts)"` : '';
+}
 
 /** The label of what a cell must give, for test titles. */
 function expectationLabel(fault, method) {
@@ -432,13 +497,13 @@ function expectationLabel(fault, method) {
   const prefix = method.wrap ? `, message "${method.wrap}…"` : '';
   switch (fault.kind) {
     case 'transport':
-      return `${args} RequestError with cause${prefix}`;
+      return `${args} RequestError with cause${prefix}${attemptsLabel(fault, method)}`;
     case 'timeout':
       return `${args} RequestError "network timeout at: <url>"${prefix}`;
     case 'parse':
       return `${args} RequestError with the SyntaxError as cause, statusCode 200${prefix}`;
     case 'http-error':
-      return `${method.kind === 'pass-through' ? '(err, body, response)' : '(err)'} RequestError, statusCode 500${prefix}`;
+      return `${method.kind === 'pass-through' ? '(err, body, response)' : '(err)'} RequestError, statusCode ${fault.status || 500}${prefix}${attemptsLabel(fault, method)}`;
     default:
       return method.shape(fault.json).label;
   }
@@ -485,9 +550,12 @@ async function startFaultServer(fault) {
   return startMisbehavingServer(fault.mode, { body: JSON.stringify(fault.json) });
 }
 
-/** A client for `base`, with the fault's timeout when it has one (else the default 20 s). */
+/** A client for `base`, with the fault's timeout and maxRetries when it has them (else 20 s, no retries). */
 function clientFor(fault, base) {
-  return new OpenTok(API_KEY, API_SECRET, fault.timeout ? { apiUrl: base, timeout: fault.timeout } : { apiUrl: base });
+  const options = { apiUrl: base };
+  if (fault.timeout) options.timeout = fault.timeout;
+  if (fault.maxRetries) options.maxRetries = fault.maxRetries;
+  return new OpenTok(API_KEY, API_SECRET, options);
 }
 
 /**
@@ -548,6 +616,12 @@ function checkCell(run, method) {
     expect(sent, `request ${method.http} ${method.path} received`).to.equal(true);
   }
   const { args } = cell;
+  // A call sent more than once says so at the end of its message, and in `attempts`.
+  const attempts = attemptsOf(fault, method);
+  const suffix = attempts > 1 ? ` (${attempts} attempts)` : '';
+  if (fault.kind !== 'shape' && fault.kind !== 'parse') {
+    expect(args[0] && args[0].attempts, 'err.attempts').to.equal(attempts > 1 ? attempts : undefined);
+  }
   if (fault.kind === 'transport' || fault.kind === 'timeout') {
     const error = expectRequestError(method, args);
     if (method.kind === 'pass-through') expect(args.slice(1), 'body and response').to.deep.equal([null, null]);
@@ -556,7 +630,7 @@ function checkCell(run, method) {
       expect(error.message).to.equal(`${wrap}network timeout at: ${url}`);
       expect(cell.elapsed, 'elapsed ms').to.be.within(SHORT_TIMEOUT - 5, SHORT_TIMEOUT + 1500);
     } else {
-      expect(error.message).to.equal(`${wrap}request to ${url} failed, reason: ${error.cause.message}`);
+      expect(error.message).to.equal(`${wrap}request to ${url} failed, reason: ${error.cause.message}${suffix}`);
     }
     if (fault.causeCode) expect(error.cause.code, 'cause.code').to.equal(fault.causeCode);
     if (fault.prompt) expect(cell.elapsed, 'elapsed ms (the default timeout is 20 s)').to.be.below(2000);
@@ -573,12 +647,13 @@ function checkCell(run, method) {
   }
   if (fault.kind === 'http-error') {
     const error = expectRequestError(method, args);
-    expect(error.message).to.equal(`${wrap}Unexpected response from OpenTok: "${JSON.stringify({ message: fault.message })}"`);
-    expect(error.statusCode).to.equal(500);
-    expect(error.body, 'err.body').to.equal(fault.errBody);
+    const status = fault.status || 500;
+    expect(error.message).to.equal(`${wrap}Unexpected response from OpenTok: "${JSON.stringify({ message: fault.message })}"${suffix}`);
+    expect(error.statusCode).to.equal(status);
+    expect(error.body, 'err.body').to.deep.equal(fault.errBody);
     if (method.kind === 'pass-through') {
-      expect(args[1], 'body argument').to.equal(fault.passBody);
-      expectResponse(args[2], 500, url);
+      expect(args[1], 'body argument').to.deep.equal(fault.passBody);
+      expectResponse(args[2], status, url);
     }
     return;
   }
@@ -594,7 +669,8 @@ function checkCell(run, method) {
     expect(error.message).to.equal(wrap + error.cause.message);
     return;
   }
-  expect(error.message).to.equal(`${wrap}Unexpected response from OpenTok: ${JSON.stringify(fault.json)}`);
+  expect(error.message).to.equal(`${wrap}Unexpected response from OpenTok: ${JSON.stringify(fault.json)}${suffix}`);
+  expect(error.attempts, 'err.attempts').to.equal(attempts > 1 ? attempts : undefined);
   expect(error.body, 'err.body').to.deep.equal(fault.json);
 }
 
@@ -634,5 +710,6 @@ module.exports = {
   startFaultServer,
   clientFor,
   checkCell,
+  expectedRetriedRequests,
   runMatrix,
 };

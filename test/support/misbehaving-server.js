@@ -57,6 +57,21 @@ const MODES = {
   'invalid-json-200': { respond: (req, res) => send(res, 200, 'application/json', INVALID_JSON) },
   /** 200 application/json with the JSON text given as `options.body` (a wrong shape). */
   'json-200': { respond: (req, res, track, options) => send(res, 200, 'application/json', options.body) },
+  /** 503 with a JSON body and `Retry-After: 0` (come back at once), on every request. */
+  'json-503': { respond: (req, res) => send(res, 503, 'application/json', JSON.stringify(BODY_503), { 'Retry-After': '0' }) },
+  /**
+   * The first two requests of each method and URL get the 503 of `json-503`, the next ones the
+   * 200 of `json-200`: "fail twice, then succeed", for a client that retries.
+   */
+  'fail-twice-then-json-200': {
+    respond: (req, res, track, options, seen) => {
+      const key = `${req.method} ${req.url}`;
+      const count = (seen.get(key) || 0) + 1;
+      seen.set(key, count);
+      if (count <= 2) send(res, 503, 'application/json', JSON.stringify(BODY_503), { 'Retry-After': '0' });
+      else send(res, 200, 'application/json', options.body);
+    },
+  },
   /** 302 to the very URL that was requested, forever. */
   'redirect-loop': {
     respond: (req, res) => {
@@ -66,8 +81,11 @@ const MODES = {
   },
 };
 
-function send(res, status, contentType, text) {
-  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(text)) });
+/** The body of the 503 modes. */
+const BODY_503 = { code: 503, message: 'Service Unavailable' };
+
+function send(res, status, contentType, text, headers = {}) {
+  res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(text)) });
   res.end(text);
 }
 
@@ -82,6 +100,8 @@ async function startMisbehavingServer(mode, options = {}) {
   const requests = [];
   const timers = new Set();
   const sockets = new Set();
+  // Requests seen per method and URL, for the modes that change their answer.
+  const seen = new Map();
   const track = (timer) => {
     timers.add(timer);
     return timer;
@@ -93,7 +113,7 @@ async function startMisbehavingServer(mode, options = {}) {
       return;
     }
     req.resume();
-    req.on('end', () => behaviour.respond(req, res, track, options));
+    req.on('end', () => behaviour.respond(req, res, track, options, seen));
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -129,6 +149,7 @@ module.exports = {
   MODES: Object.keys(MODES),
   INVALID_JSON,
   HTML_500,
+  BODY_503,
   startMisbehavingServer,
   closedPortBase,
 };

@@ -12,7 +12,7 @@ import { newId } from '../state';
 export function joinWithToken(context: RouteContext, session: SessionState, token: unknown): { role: string; data: string } {
   if (typeof token !== 'string') throw new EmulatorHttpError(400, 'token is required');
   try {
-    return verifyClientToken(context.project, token, session.id);
+    return verifyClientToken(context.project, token, session.id, Math.floor(context.emulator.nowMs() / 1000));
   } catch (error) {
     if (error instanceof ClientConnectError) throw new EmulatorHttpError(400, `Invalid token: ${error.message}`);
     throw error;
