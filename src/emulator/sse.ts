@@ -9,10 +9,12 @@ const HEARTBEAT_MS = 15000;
  * `send` after the browser has gone does nothing; `onClose` runs once, whichever side ends it.
  */
 export class EventStream {
-  readonly #res: ServerResponse;
-  readonly #heartbeat: NodeJS.Timeout;
-  readonly #closeHandlers: (() => void)[] = [];
-  #open = true;
+  // TypeScript-private rather than `#` fields: the published declarations carry no ES private
+  // field, which a consumer compiling for ES5 rejects.
+  private readonly res: ServerResponse;
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly closeHandlers: (() => void)[] = [];
+  private isOpen = true;
 
   /**
    * Starts the stream on a response whose headers are not sent yet.
@@ -21,7 +23,7 @@ export class EventStream {
    * @param headers - Extra response headers (CORS).
    */
   constructor(res: ServerResponse, headers: Readonly<Record<string, string>> = {}) {
-    this.#res = res;
+    this.res = res;
     res.writeHead(200, {
       ...headers,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -30,14 +32,14 @@ export class EventStream {
     });
     // The first bytes make the browser fire `open` at once.
     res.write(': connected\n\n');
-    this.#heartbeat = setInterval(() => this.#write(': heartbeat\n\n'), HEARTBEAT_MS);
-    this.#heartbeat.unref();
+    this.heartbeat = setInterval(() => this.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    this.heartbeat.unref();
     res.on('close', () => this.close());
   }
 
   /** False once either side has closed the stream. */
   get open(): boolean {
-    return this.#open;
+    return this.isOpen;
   }
 
   /**
@@ -47,25 +49,25 @@ export class EventStream {
    * @param data - Any JSON-serialisable value.
    */
   send(name: string, data: unknown): void {
-    this.#write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+    this.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
   /** Runs `handler` once when the stream closes (at once if it already has). */
   onClose(handler: () => void): void {
-    if (this.#open) this.#closeHandlers.push(handler);
+    if (this.isOpen) this.closeHandlers.push(handler);
     else handler();
   }
 
   /** Ends the stream (the browser's EventSource would reconnect; the stand-in does not). */
   close(): void {
-    if (!this.#open) return;
-    this.#open = false;
-    clearInterval(this.#heartbeat);
-    if (!this.#res.writableEnded) this.#res.end();
-    for (const handler of this.#closeHandlers.splice(0)) handler();
+    if (!this.isOpen) return;
+    this.isOpen = false;
+    clearInterval(this.heartbeat);
+    if (!this.res.writableEnded) this.res.end();
+    for (const handler of this.closeHandlers.splice(0)) handler();
   }
 
-  #write(text: string): void {
-    if (this.#open && !this.#res.writableEnded) this.#res.write(text);
+  private write(text: string): void {
+    if (this.isOpen && !this.res.writableEnded) this.res.write(text);
   }
 }
