@@ -46,6 +46,10 @@ export interface ListPage<T> {
  * take no callback), and with the error the callback form would throw (`listRenders` with a
  * `count` out of range).
  *
+ * Three methods have no callback form: `iterateArchives`, `iterateBroadcasts` and
+ * `iterateRenders` return async iterators that walk every page of `listArchives`,
+ * `listBroadcasts` and `listRenders` for `for await`; their `next()` rejects as the promises do.
+ *
  * @example
  * ```ts
  * try {
