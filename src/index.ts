@@ -49,6 +49,9 @@ declare namespace OpenTok {
   export type StreamClassList = Types.StreamClassList;
   export type ForceMuteAllOptions = Types.ForceMuteAllOptions;
   export type ListRendersOptions = Types.ListRendersOptions;
+  export type IterateArchivesOptions = Types.IterateArchivesOptions;
+  export type IterateBroadcastsOptions = Types.IterateBroadcastsOptions;
+  export type IterateRendersOptions = Types.IterateRendersOptions;
   export type Render = Types.Render;
   export type RenderCallback<T> = Types.RenderCallback<T>;
   export type RenderOptions = Types.RenderOptions;

@@ -15,6 +15,8 @@ import type { SipCall } from './models/sip-call';
 import type { Stream } from './models/stream';
 import type { ForceMuteAllOptions } from './moderation/force-mute';
 import type { OpenTokClient } from './opentok';
+import { iterateArchives, iterateBroadcasts, iterateRenders } from './pagination/iterate';
+import type { IterateArchivesOptions, IterateBroadcastsOptions, IterateRendersOptions } from './pagination/iterate';
 import type { ListRendersOptions, Render, RenderOptions } from './renders/renders';
 import type { SessionOptions } from './sessions/create-session';
 import type { SignalPayload } from './signaling/signal';
@@ -43,6 +45,10 @@ export interface ListPage<T> {
  * without a request, with an {@link ArgumentError} when an argument is a function (these methods
  * take no callback), and with the error the callback form would throw (`listRenders` with a
  * `count` out of range).
+ *
+ * Three methods have no callback form: `iterateArchives`, `iterateBroadcasts` and
+ * `iterateRenders` return async iterators that walk every page of `listArchives`,
+ * `listBroadcasts` and `listRenders` for `for await`; their `next()` rejects as the promises do.
  *
  * @example
  * ```ts
@@ -150,6 +156,41 @@ export interface OpenTokPromises {
    * ```
    */
   listArchives(options?: ListArchivesOptions | null): Promise<ListPage<Archive>>;
+  /**
+   * Every archive of the project, or of one session, newest first, fetched page by page with
+   * {@link OpenTok.listArchives}: an async iterable for `for await`.
+   *
+   * Nothing is requested before the first `next()` (the first turn of `for await`), then one page
+   * at a time, each asked for only once the items of the previous one are used up; leaving the loop
+   * (`break`, `return`, a throw: the iterator's `return()`) sends no further request. Pages are of
+   * `pageSize` items (default 1000, the service's maximum); the iteration ends at the total count
+   * the service gives with each page, or at an empty page.
+   *
+   * Archives created once the first page is fetched go to the front of the list and are not yielded;
+   * they push the others back, so a page may start with archives already yielded: those are skipped
+   * (the iterator keeps the IDs it yielded until it ends), and each archive is yielded once, none of
+   * those listed at the start being missed. Archives removed from the list during the iteration pull
+   * the others forward instead: as many archives as were removed may then be missed.
+   *
+   * The options are read once, when the method is called (changing the object afterwards changes
+   * nothing), and never written to. Like every method of the promise API it does not throw: bad
+   * options make the first `next()` reject with an {@link ArgumentError} naming the option,
+   * without a request, and the iteration is then over. A failed page rejects that `next()` with the
+   * error `listArchives` would give ({@link AuthError} on HTTP 401 or 403, {@link NotFoundError}
+   * on 404, {@link RequestError} on any other failure) and ends the iteration.
+   *
+   * @param options - `sessionId` (only that session's archives), `pageSize` (1 to 1000, default
+   *   1000) and `offset` (how many of the newest to pass over, default 0). `count` is refused. May be
+   *   left out.
+   * @returns An async iterator of the archives, `Archive` objects as `listArchives` gives them.
+   * @example
+   * ```ts
+   * for await (const archive of opentok.promises.iterateArchives({ sessionId })) {
+   *   if (archive.status === 'available') console.log(archive.id, archive.url);
+   * }
+   * ```
+   */
+  iterateArchives(options?: IterateArchivesOptions | null): AsyncIterableIterator<Archive>;
   /**
    * Adds a stream to an archive started with `streamMode: 'manual'`; see
    * {@link OpenTok.addArchiveStream}.
@@ -285,6 +326,42 @@ export interface OpenTokPromises {
    * ```
    */
   listBroadcasts(options?: ListBroadcastsOptions | null): Promise<ListPage<Broadcast>>;
+  /**
+   * Every broadcast of the project, or of one session, newest first, fetched page by page with
+   * {@link OpenTok.listBroadcasts}: an async iterable for `for await`.
+   *
+   * Nothing is requested before the first `next()` (the first turn of `for await`), then one page
+   * at a time, each asked for only once the items of the previous one are used up; leaving the loop
+   * (`break`, `return`, a throw: the iterator's `return()`) sends no further request. Pages are of
+   * `pageSize` items (default 1000, the service's maximum); the iteration ends at the total count
+   * the service gives with each page, or at an empty page.
+   *
+   * Broadcasts created once the first page is fetched go to the front of the list and are not yielded;
+   * they push the others back, so a page may start with broadcasts already yielded: those are skipped
+   * (the iterator keeps the IDs it yielded until it ends), and each broadcast is yielded once, none of
+   * those listed at the start being missed. Broadcasts removed from the list during the iteration pull
+   * the others forward instead: as many broadcasts as were removed may then be missed.
+   *
+   * The options are read once, when the method is called (changing the object afterwards changes
+   * nothing), and never written to. Like every method of the promise API it does not throw: bad
+   * options make the first `next()` reject with an {@link ArgumentError} naming the option,
+   * without a request, and the iteration is then over. A failed page rejects that `next()` with the
+   * error `listBroadcasts` would give ({@link AuthError} on HTTP 401 or 403, {@link NotFoundError}
+   * on 404, {@link RequestError} on any other failure) and ends the iteration.
+   *
+   * @param options - `sessionId` (only that session's broadcasts), `pageSize` (1 to 1000, default
+   *   1000) and `offset` (how many of the newest to pass over, default 0). `count` is refused. May be
+   *   left out.
+   * @returns An async iterator of the broadcasts, `Broadcast` objects as `listBroadcasts` gives
+   *   them.
+   * @example
+   * ```ts
+   * for await (const broadcast of opentok.promises.iterateBroadcasts({ pageSize: 100 })) {
+   *   if (broadcast.status === 'started') console.log('live:', broadcast.id);
+   * }
+   * ```
+   */
+  iterateBroadcasts(options?: IterateBroadcastsOptions | null): AsyncIterableIterator<Broadcast>;
   /**
    * Changes the layout of a broadcast; see {@link OpenTok.setBroadcastLayout}.
    *
@@ -563,6 +640,44 @@ export interface OpenTokPromises {
     items: Render[];
   }>;
   /**
+   * Every Experience Composer render of the project, newest first, fetched page by page with
+   * {@link OpenTok.listRenders}: an async iterable for `for await`. The service does not filter
+   * renders by session: `sessionId` is refused; compare `render.sessionId` in the loop.
+   *
+   * Nothing is requested before the first `next()` (the first turn of `for await`), then one page
+   * at a time, each asked for only once the items of the previous one are used up; leaving the loop
+   * (`break`, `return`, a throw: the iterator's `return()`) sends no further request. Pages are of
+   * `pageSize` items (default 1000, the service's maximum); the iteration ends at the total count
+   * the service gives with each page, or at an empty page.
+   *
+   * Renders created once the first page is fetched go to the front of the list and are not
+   * yielded; they push the others back, so a page may start with renders already yielded: those are skipped
+   * (the iterator keeps the IDs it yielded until it ends), and each render is yielded once, none of
+   * those listed at the start being missed. Renders removed from the list during the iteration
+   * pull the others forward instead: as many renders as were removed may then be missed.
+   *
+   * The options are read once, when the method is called (changing the object afterwards changes
+   * nothing), and never written to. Like every method of the promise API it does not throw: bad
+   * options make the first `next()` reject with an {@link ArgumentError} naming the option,
+   * without a request, and the iteration is then over. A failed page rejects that `next()` with the
+   * error `listRenders` would give ({@link AuthError} on HTTP 401 or 403, {@link NotFoundError}
+   * on 404, {@link RequestError} on any other failure, and a {@link RequestError} for a page
+   * without an `items` array) and ends the iteration.
+   *
+   * @param options - `pageSize` (1 to 1000, default 1000) and `offset` (how many of the newest to
+   *   pass over, default 0). `count` and `sessionId` are refused. May be left out.
+   * @returns An async iterator of the renders, the service's JSON as `listRenders` gives it.
+   * @example
+   * ```ts
+   * let running = 0;
+   * for await (const render of opentok.promises.iterateRenders()) {
+   *   if (render.status === 'started') running += 1;
+   * }
+   * console.log(`${running} renders running`);
+   * ```
+   */
+  iterateRenders(options?: IterateRendersOptions | null): AsyncIterableIterator<Render>;
+  /**
    * Fetches a render; see {@link OpenTok.getRender}.
    *
    * Rejects with {@link AuthError} on HTTP 401 or 403, {@link NotFoundError} on 404 and
@@ -681,11 +796,14 @@ export interface OpenTokPromises {
 /** How a callback's success arguments become the resolved value. */
 type Resolution = 'nothing' | 'result' | 'page';
 
+/** The iterators: promise-API methods that are not the promise form of one callback method. */
+type IteratorName = 'iterateArchives' | 'iterateBroadcasts' | 'iterateRenders';
+
 /**
  * Each method's number of arguments before the callback, and its resolution. Arguments are padded
  * to that count so that positional options (`startCaptions`, `listRenders`) may be left out.
  */
-const METHODS: Readonly<Record<keyof OpenTokPromises, readonly [arity: number, resolution: Resolution]>> = {
+const METHODS: Readonly<Record<Exclude<keyof OpenTokPromises, IteratorName>, readonly [arity: number, resolution: Resolution]>> = {
   createSession: [1, 'result'],
   startArchive: [2, 'result'],
   stopArchive: [1, 'result'],
@@ -726,7 +844,7 @@ const METHODS: Readonly<Record<keyof OpenTokPromises, readonly [arity: number, r
 
 /** Builds the promise API of one client; every call goes through the callback method. */
 export function createPromiseApi(client: OpenTokClient): OpenTokPromises {
-  const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  const api: Record<string, (...args: unknown[]) => unknown> = {};
   for (const [name, [arity, resolution]] of Object.entries(METHODS)) {
     const method = (client as unknown as Record<string, AnyCallback>)[name];
     api[name] = (...args: unknown[]): Promise<unknown> =>
@@ -746,5 +864,8 @@ export function createPromiseApi(client: OpenTokClient): OpenTokPromises {
         });
       });
   }
+  api.iterateArchives = (...args: unknown[]) => iterateArchives(client, args);
+  api.iterateBroadcasts = (...args: unknown[]) => iterateBroadcasts(client, args);
+  api.iterateRenders = (...args: unknown[]) => iterateRenders(client, args);
   return Object.freeze(api) as unknown as OpenTokPromises;
 }

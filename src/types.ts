@@ -72,6 +72,7 @@ export type { SignalPayload } from './signaling/signal';
 export type { StreamClassList } from './streams/streams';
 export type { ForceMuteAllOptions } from './moderation/force-mute';
 export type { ListRendersOptions, Render, RenderCallback, RenderOptions } from './renders/renders';
+export type { IterateArchivesOptions, IterateBroadcastsOptions, IterateRendersOptions } from './pagination/iterate';
 export type { CaptionsOptions } from './captions/captions';
 export type { WebSocketConnectOptions, WebSocketConnection } from './audio-connector/websocket-connect';
 export type { CallbackOptions } from './callbacks/callbacks';

@@ -802,10 +802,16 @@ describe('opentok.promises', () => {
   after(() => process.removeListener('unhandledRejection', onUnhandled));
 
   describe('the object', () => {
-    it('has exactly the methods of the METHODS table, every asynchronous method of the client', () => {
+    it('has exactly the methods of the METHODS table, every asynchronous method of the client, and the iterators', () => {
       const opentok = newOpenTok();
       expect(METHOD_NAMES).to.have.length(36);
-      expect(Object.keys(opentok.promises).sort()).to.deep.equal([...METHOD_NAMES].sort());
+      // The iterators (test/iterators.test.js) are the promise API's own: no callback method has their name.
+      const iterators = ['iterateArchives', 'iterateBroadcasts', 'iterateRenders'];
+      expect(Object.keys(opentok.promises).sort()).to.deep.equal([...METHOD_NAMES, ...iterators].sort());
+      for (const name of iterators) {
+        expect(opentok.promises[name], name).to.be.a('function');
+        expect(OpenTok.prototype[name], `callback method ${name}`).to.equal(undefined);
+      }
       expect(Object.keys(CASES).sort(), 'the test table covers every method').to.deep.equal([...METHOD_NAMES].sort());
       for (const name of METHOD_NAMES) {
         expect(opentok.promises[name], name).to.be.a('function');

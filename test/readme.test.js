@@ -607,6 +607,26 @@ EXPECTATIONS.push({
   },
 });
 
+// The iterators block: each iterator fetches one page (the service's count is 2, the items of its
+// first page), and the broadcast loop stops at its first item.
+EXPECTATIONS.push({
+  marker: 'opentok.promises.iterateArchives({ sessionId })',
+  apiCalls: 3,
+  requests: [
+    `GET ${P}/archive?count=1000&sessionId=${SESSION_ID}`,
+    `GET ${P}/broadcast?count=100`,
+    `GET ${P}/render?count=1000`,
+  ],
+  logs: [[NEW_ARCHIVE_ID, 'available'], [ARCHIVE_ID, 'available'], ['live:', NEW_BROADCAST_ID], [1, 'renders running']],
+  check({ promiseCalls }) {
+    expect(promiseCalls.map((call) => call.method)).to.deep.equal(['iterateArchives', 'iterateBroadcasts', 'iterateRenders']);
+    // The archive and render loops ran to the end; the broadcast loop's break called return().
+    expect(promiseCalls.map((call) => call.ended)).to.deep.equal(['done', 'returned', 'done']);
+    expect(promiseCalls[0].yielded.map((archive) => archive.constructor.name)).to.deep.equal(['Archive', 'Archive']);
+    expect(promiseCalls[1].yielded.map((broadcast) => broadcast.id)).to.deep.equal([NEW_BROADCAST_ID]);
+  },
+});
+
 /** [marker of the callback block's entry, marker of the promise block that follows it] */
 const PROMISE_TWINS = [
   ['opentok.createSession(function', 'await opentok.promises.createSession();'],
@@ -737,6 +757,10 @@ function trackPromises(client) {
   const real = client.promises;
   const tracked = {};
   for (const name of Object.keys(real)) {
+    if (name.startsWith('iterate')) {
+      tracked[name] = (...args) => trackIterator(calls, name, real[name](...args));
+      continue;
+    }
     tracked[name] = function (...args) {
       const call = { method: name, state: 'pending' };
       calls.push(call);
@@ -750,6 +774,32 @@ function trackPromises(client) {
   }
   Object.defineProperty(client, 'promises', { configurable: true, enumerable: false, value: Object.freeze(tracked) });
   return calls;
+}
+
+/**
+ * Records an iterator of `opentok.promises` as a call that is fulfilled once the iteration ended
+ * (`ended`: `done`, or `returned` by a `break`) and rejected when a `next()` rejects; `yielded`
+ * has the values it gave.
+ */
+function trackIterator(calls, name, iterator) {
+  const call = { method: name, state: 'pending', yielded: [] };
+  calls.push(call);
+  const settle = (ended) => (result) => {
+    if (ended === 'returned' || result.done) Object.assign(call, { state: 'fulfilled', ended });
+    else call.yielded.push(result.value);
+    return result;
+  };
+  const fail = (reason) => {
+    Object.assign(call, { state: 'rejected', reason });
+    throw reason;
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next: () => iterator.next().then(settle('done'), fail),
+    return: (value) => iterator.return(value).then(settle('returned'), fail),
+  };
 }
 
 /** Resolves once `predicate()` holds or after 2 s, then lets late (duplicate) callbacks show up. */
@@ -1060,7 +1110,10 @@ describe('README.md JavaScript blocks, run verbatim', () => {
     expect(methods.length).to.be.greaterThan(30);
     const callbackCalls = new Set(jsBlocks.flatMap((block) => asyncCallsIn(block.code)));
     const promiseCalls = new Set(jsBlocks.flatMap((block) => promiseCallsIn(block.code)));
-    expect(methods.filter((name) => !callbackCalls.has(name)), 'methods without a callback example').to.deep.equal([]);
+    // The iterators have no callback form: they are the promise API's own.
+    const withCallbackForm = methods.filter((name) => typeof OpenTok.prototype[name] === 'function');
+    expect(methods.filter((name) => !withCallbackForm.includes(name))).to.deep.equal(['iterateArchives', 'iterateBroadcasts', 'iterateRenders']);
+    expect(withCallbackForm.filter((name) => !callbackCalls.has(name)), 'methods without a callback example').to.deep.equal([]);
     expect(methods.filter((name) => !promiseCalls.has(name)), 'methods without a promise example').to.deep.equal([]);
     expect([...promiseCalls].filter((name) => !methods.includes(name)), 'promise calls of no method').to.deep.equal([]);
   });

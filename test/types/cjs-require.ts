@@ -377,6 +377,18 @@ async function promises(ot: OpenTok): Promise<void> {
   assertType<void>()(await api.unregisterCallback('CALLBACK_ID'), true);
   assertType<OpenTok.Callback[]>()(await api.listCallbacks(), true);
 
+  // The iterators: async iterators of the list methods' items, their options named types.
+  assertType<AsyncIterableIterator<OpenTok.Archive>>()(api.iterateArchives(), true);
+  const archiveWalk: OpenTok.IterateArchivesOptions = { sessionId: session.sessionId, pageSize: 100, offset: 0 };
+  for await (const archive of api.iterateArchives(archiveWalk)) assertType<OpenTok.Archive>()(archive, true);
+  const broadcastWalk: OpenTok.IterateBroadcastsOptions = { sessionId: session.sessionId };
+  for await (const broadcast of api.iterateBroadcasts(broadcastWalk)) assertType<OpenTok.Broadcast>()(broadcast, true);
+  const renderWalk: OpenTok.IterateRendersOptions = { pageSize: 1000 };
+  for await (const render of api.iterateRenders(renderWalk)) assertType<OpenTok.Render>()(render, true);
+  assertType<AsyncIterableIterator<OpenTok.Render>>()(api.iterateRenders(null), true);
+  const next: IteratorResult<OpenTok.Broadcast, unknown> = await api.iterateBroadcasts().next();
+  assertType<IteratorResult<OpenTok.Broadcast, unknown>>()(next, true);
+
   // Rejections carry the callback's error classes; instanceof narrows them.
   try {
     await api.getArchive('missing');

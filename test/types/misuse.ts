@@ -115,6 +115,17 @@ async function promiseMisuse(): Promise<void> {
   await opentok.promises.startBroadcast(SESSION_ID);
   // @ts-expect-error TS2322 deleteArchive resolves to nothing
   const deleted: OpenTok.Archive = await opentok.promises.deleteArchive('ARCHIVE_ID');
+  // @ts-expect-error TS2322 the iterators have no count (declared undefined): pageSize sets the page size
+  opentok.promises.iterateArchives({ count: 10 });
+  const listOptions: OpenTok.ListArchivesOptions = { count: 10 };
+  // @ts-expect-error TS2345 list options with a count are not iterator options
+  opentok.promises.iterateArchives(listOptions);
+  // @ts-expect-error TS2353 the service does not filter renders by session
+  opentok.promises.iterateRenders({ sessionId: SESSION_ID });
+  // @ts-expect-error TS2322 pageSize is a number
+  opentok.promises.iterateBroadcasts({ pageSize: '100' });
+  // @ts-expect-error TS2339 an iterator is not a promise of an array
+  void (await opentok.promises.iterateArchives()).length;
   console.log(asArray, deleted);
 }
 
