@@ -114,6 +114,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   process.stdout.write(
     `OpenTok emulator listening on ${emulator.url}\n` +
+      `Dashboard: ${emulator.dashboardUrl}\n` +
       (signatureSecret === undefined ? '' : 'Event callbacks are signed with the signature secret given\n') +
       (clockSkewMs === 0 ? '' : `Its clock runs ${Math.abs(clockSkewMs)} ms ${clockSkewMs > 0 ? 'ahead of' : 'behind'} this machine's\n`) +
       `API_KEY=${emulator.project.apiKey}\nAPI_SECRET=${emulator.project.apiSecret}\nAPI_URL=${emulator.url}\n`,

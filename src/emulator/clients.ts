@@ -64,7 +64,7 @@ export function addConnection(
   emulator: Emulator,
   project: ProjectState,
   session: SessionState,
-  fields: Pick<ConnectionState, 'kind' | 'role' | 'data' | 'callId'>,
+  fields: Pick<ConnectionState, 'kind' | 'role' | 'data' | 'callId' | 'browser'>,
 ): ConnectionState {
   const connection: ConnectionState = { id: newId(), sessionId: session.id, createdAt: Date.now(), ...fields };
   const first = session.connections.size === 0;

@@ -221,6 +221,23 @@ export class Emulator {
   }
 
   /**
+   * URL of the emulator's live dashboard, e.g. `http://127.0.0.1:4010/`: a page that shows the
+   * projects, sessions with their connections and streams, archives, broadcasts, SIP calls,
+   * renders, captions and the last event callbacks, updated as they change, with buttons that
+   * connect a simulated client to a session, publish from it and disconnect it. Log it next to the
+   * credentials so that a developer can open it.
+   *
+   * @example
+   * ```ts
+   * const emulator = await Emulator.start();
+   * console.log(`Dashboard: ${emulator.dashboardUrl}`);
+   * ```
+   */
+  get dashboardUrl(): string {
+    return `${internalsOf(this).url}/`;
+  }
+
+  /**
    * Adds a project, e.g. to check that one project cannot reach another's resources.
    *
    * @param credentials - Its API key and secret; each is generated when absent. An existing API

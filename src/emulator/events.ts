@@ -45,6 +45,15 @@ export interface DeliveredEvent {
   readonly status?: number;
   /** Why the POST failed (connection refused, no answer within 5 seconds, ...); absent when it was answered. */
   readonly error?: string;
+  /** When the POST was answered or failed, milliseconds since the epoch. */
+  readonly at: number;
+  /**
+   * The group of the registered callback it went to (`registerCallback`'s `group`); absent for a
+   * POST to a status URL given with the request itself (startRender's `statusCallbackUrl`).
+   */
+  readonly group?: CallbackGroup;
+  /** The event of the registered callback it went to (`created`, `status`, ...); absent with `group`. */
+  readonly event?: string;
 }
 
 /** What a dispatcher keeps for itself: the deliveries in flight and the signature secret. */
@@ -100,7 +109,7 @@ export class EventDispatcher {
   emit(project: ProjectState, group: CallbackGroup, event: string, payload: JsonRecord): void {
     for (const registration of project.callbacks.values()) {
       if (registration.group !== group || registration.event !== event) continue;
-      this.send(String(registration.url), payload);
+      deliver(this, String(registration.url), payload, { group, event });
     }
   }
 
@@ -110,9 +119,7 @@ export class EventDispatcher {
    * @internal
    */
   send(url: string, payload: JsonRecord): void {
-    const { inFlight, signatureSecret } = internalsOf(this);
-    const delivery = post(url, payload, this.delivered, signatureSecret).finally(() => inFlight.delete(delivery));
-    inFlight.add(delivery);
+    deliver(this, url, payload, {});
   }
 
   /**
@@ -124,6 +131,16 @@ export class EventDispatcher {
     const { inFlight } = internalsOf(this);
     while (inFlight.size > 0) await Promise.all([...inFlight]);
   }
+}
+
+/** Which registration a POST goes to, recorded with its outcome. */
+type Registration = Pick<DeliveredEvent, 'group' | 'event'>;
+
+/** Starts one POST and tracks it until it settles. */
+function deliver(dispatcher: EventDispatcher, url: string, payload: JsonRecord, registration: Registration): void {
+  const { inFlight, signatureSecret } = internalsOf(dispatcher);
+  const delivery = post(url, payload, dispatcher.delivered, signatureSecret, registration).finally(() => inFlight.delete(delivery));
+  inFlight.add(delivery);
 }
 
 /**
@@ -141,7 +158,13 @@ function signatureHeader(secret: string, body: Buffer): string {
 }
 
 /** POSTs one payload (signed when a secret is given) and records the outcome in `delivered`. */
-async function post(url: string, payload: JsonRecord, delivered: DeliveredEvent[], signatureSecret: string | undefined): Promise<void> {
+async function post(
+  url: string,
+  payload: JsonRecord,
+  delivered: DeliveredEvent[],
+  signatureSecret: string | undefined,
+  registration: Registration,
+): Promise<void> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), DELIVERY_TIMEOUT_MS);
   try {
@@ -150,9 +173,9 @@ async function post(url: string, payload: JsonRecord, delivered: DeliveredEvent[
     if (signatureSecret !== undefined) headers.Authorization = signatureHeader(signatureSecret, body);
     const response = await fetch(url, { method: 'POST', headers, body, signal: controller.signal });
     await response.text();
-    delivered.push({ url, payload, status: response.status });
+    delivered.push({ url, payload, status: response.status, at: Date.now(), ...registration });
   } catch (error) {
-    delivered.push({ url, payload, error: (error as Error).message });
+    delivered.push({ url, payload, error: (error as Error).message, at: Date.now(), ...registration });
   } finally {
     clearTimeout(timer);
   }

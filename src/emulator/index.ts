@@ -36,3 +36,18 @@ export { ClientConnectError, EmulatorHttpError } from './errors';
 export type { FaultInjector, FaultRule } from './faults';
 export type { CallbackGroup, DeliveredEvent, EventDispatcher, EventDispatcherOptions } from './events';
 export type { ConnectionState, JsonRecord, ProjectState, SessionState, StreamState } from './state';
+export type {
+  ArchiveSnapshot,
+  BroadcastSnapshot,
+  CallbackSnapshot,
+  CaptionsSnapshot,
+  ConnectionSnapshot,
+  DeliverySnapshot,
+  EmulatorSnapshot,
+  ProjectSnapshot,
+  RenderSnapshot,
+  RtmpOutputSnapshot,
+  SessionSnapshot,
+  SipCallSnapshot,
+  StreamSnapshot,
+} from './dashboard/snapshot';

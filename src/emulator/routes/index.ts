@@ -1,3 +1,4 @@
+import { dashboardRoutes } from '../dashboard/routes';
 import type { Route } from '../router';
 import { archiveRoutes } from './archives';
 import { broadcastRoutes } from './broadcasts';
@@ -16,4 +17,5 @@ export const ROUTES: readonly Route[] = [
   ...sessionMemberRoutes,
   ...serviceRoutes,
   ...emulatorApiRoutes,
+  ...dashboardRoutes,
 ];
