@@ -16,8 +16,8 @@ const SHARED_VIEWS = path.join(__dirname, 'views');
  */
 function openTokJs(emulator) {
   return emulator
-    ? { scriptUrl: `${emulator.url}/_emulator/opentok.js`, emulatorUrl: emulator.url }
-    : { scriptUrl: OPENTOK_JS_CDN, emulatorUrl: null };
+    ? { scriptUrl: `${emulator.url}/_emulator/opentok.js`, emulatorUrl: emulator.url, dashboardUrl: emulator.dashboardUrl }
+    : { scriptUrl: OPENTOK_JS_CDN, emulatorUrl: null, dashboardUrl: null };
 }
 
 /** The error of a port that is taken, as one line that says what to do. */
@@ -48,7 +48,7 @@ async function startSample({ name, createApp, port = Number(process.env.PORT || 
     const url = `http://127.0.0.1:${server.address().port}/`;
     log(`${name} is running at ${url}`);
     if (emulator) {
-      log(`Emulator mode: the pages load the emulator's OpenTok.js stand-in (${app.locals.openTok.scriptUrl}); its dashboard is ${emulator.url}/`);
+      log(`Emulator mode: the pages load the emulator's OpenTok.js stand-in (${app.locals.openTok.scriptUrl}); its dashboard is ${emulator.dashboardUrl}`);
     }
     const stop = async () => {
       await new Promise((resolve) => {
