@@ -6,6 +6,7 @@ import { sessionMemberRoutes } from './moderation';
 import { participantRoutes } from './participants';
 import { serviceRoutes } from './services';
 import { sessionRoutes } from './sessions';
+import { standInRoutes } from './standin';
 
 /** Every endpoint of the emulator, matched in this order. */
 export const ROUTES: readonly Route[] = [
@@ -16,4 +17,5 @@ export const ROUTES: readonly Route[] = [
   ...sessionMemberRoutes,
   ...serviceRoutes,
   ...emulatorApiRoutes,
+  ...standInRoutes,
 ];
