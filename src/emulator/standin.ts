@@ -80,8 +80,8 @@ export class BrowserConnectRefusal extends EmulatorHttpError {
 }
 
 /**
- * Connects a browser: the session must belong to `apiKey` (OpenTok.js refuses a session or token
- * of another API key), and the token is verified as for any client.
+ * Connects a browser: the session must exist (404) and belong to `apiKey` (OpenTok.js refuses a
+ * session or token of another API key), and the token is verified as for any client (403).
  *
  * @returns What the browser needs: its connection ID, the key of its later calls, its role and data.
  */
@@ -90,7 +90,8 @@ export function connectBrowser(
   request: { apiKey: string; sessionId: string; token: string },
 ): Record<string, unknown> {
   const owner = [...emulator.projects.values()].find((project) => project.sessions.has(request.sessionId));
-  if (owner !== undefined && owner.apiKey !== request.apiKey) {
+  if (owner === undefined) throw new BrowserConnectRefusal(404, 'unknown-session', 'The session does not exist');
+  if (owner.apiKey !== request.apiKey) {
     throw new BrowserConnectRefusal(403, 'wrong-api-key', 'Authentication Error: The API key does not match the token or session.');
   }
   let client: SimulatedClient;
@@ -102,14 +103,11 @@ export function connectBrowser(
     }
     throw error;
   }
-  const project = emulator.projects.get(request.apiKey);
-  const session = project?.sessions.get(client.sessionId);
+  // The token is the session's (connectClient checked it), so its project is the session's.
+  const project = owner;
+  const session = project.sessions.get(client.sessionId);
   const connection = session?.connections.get(client.connectionId);
-  if (!project || !session || !connection) {
-    // A token of another project than `apiKey` for a session the emulator does not know.
-    client.disconnect();
-    throw new BrowserConnectRefusal(403, 'wrong-api-key', 'Authentication Error: The API key does not match the token or session.');
-  }
+  if (!session || !connection) throw new EmulatorHttpError(500, 'The new connection is missing');
   const link: BrowserLink = {
     key: randomBytes(16).toString('hex'),
     client,

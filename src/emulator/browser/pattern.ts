@@ -24,14 +24,14 @@ namespace OTStandIn {
   /**
    * A moving test pattern drawn on a canvas, in place of a camera: colour bars (their order
    * depends on the stream's name, so that a publisher and its subscribers look alike and two
-   * streams do not), a square moving across them, a running clock and the name. Without video it
+   * streams do not), a square moving across them and a running clock, both driven by the wall
+   * clock (so that a publisher and its subscribers move in step), and the name. Without video it
    * shows a dark card with the name and a moving audio meter.
    */
   export class TestPattern {
     readonly canvas: HTMLCanvasElement;
     private readonly context: CanvasRenderingContext2D | null;
     private readonly offset: number;
-    private readonly started = Date.now();
     private timer: number | undefined;
 
     constructor(seed: string, private readonly state: () => PatternState) {
@@ -61,18 +61,21 @@ namespace OTStandIn {
       const context = this.context;
       if (context === null) return;
       const { name, video, audio } = this.state();
-      const seconds = (Date.now() - this.started) / 1000;
+      // Wall-clock time drives the motion: a publisher and its subscribers move in step.
+      const now = new Date();
+      const seconds = now.getTime() / 1000;
       if (video) this.drawBars(context, seconds);
       else this.drawAudioOnly(context, seconds, audio);
-      // The clock: hundredths change on every frame.
-      context.font = 'bold 18px monospace';
+      // The clock: its hundredths change on every frame.
+      const two = (value: number): string => String(value).padStart(2, '0');
+      const clock = `${two(now.getHours())}:${two(now.getMinutes())}:${two(now.getSeconds())}.${two(Math.floor(now.getMilliseconds() / 10))}`;
+      context.font = 'bold 15px monospace';
       context.textAlign = 'right';
       context.textBaseline = 'top';
       context.fillStyle = '#000';
-      context.fillRect(WIDTH - 98, 6, 92, 24);
+      context.fillRect(WIDTH - 118, 6, 112, 22);
       context.fillStyle = '#fff';
-      const minutes = Math.floor(seconds / 60) % 100;
-      context.fillText(`${String(minutes).padStart(2, '0')}:${(seconds % 60).toFixed(2).padStart(5, '0')}`, WIDTH - 10, 9);
+      context.fillText(clock, WIDTH - 10, 9);
       // The name band.
       context.fillStyle = 'rgba(0, 0, 0, 0.75)';
       context.fillRect(0, HEIGHT - 36, WIDTH, 36);

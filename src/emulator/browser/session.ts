@@ -154,9 +154,12 @@ namespace OTStandIn {
     disconnect(): Promise<void> {
       const link = this.link;
       if (this.state === 'disconnected') return Promise.resolve();
+      this.link = undefined;
       if (link !== undefined) {
-        link.source.close();
-        call('DELETE', this.path(link)).catch(() => undefined);
+        // The stream closes once the emulator has the DELETE: closing it first would disconnect
+        // the connection already, and the DELETE would find nothing (a 404 in the console).
+        const close = (): void => link.source.close();
+        call('DELETE', this.path(link)).then(close, close);
       }
       this.teardown('clientDisconnected');
       return Promise.resolve();
