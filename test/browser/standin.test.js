@@ -98,7 +98,7 @@ describe('OpenTok.js stand-in (headless Chromium)', function () {
     return emulator.projects.get(emulator.project.apiKey).sessions.get(sessionId);
   }
 
-  describe('serving and CORS', function () {
+  describe('serving, CORS and the connection key', function () {
     function get(pathname, { method = 'GET', origin } = {}) {
       const url = new URL(pathname, emulator.url);
       return new Promise((resolve, reject) => {
@@ -151,6 +151,33 @@ describe('OpenTok.js stand-in (headless Chromium)', function () {
       // The REST API is not opened to pages.
       const rest = await get(`/v2/project/${emulator.project.apiKey}/session/x/stream`, { origin: 'http://localhost:3000' });
       expect(rest.headers['access-control-allow-origin']).to.equal(undefined);
+    });
+
+    it('acts for a connection only with the key its connect answer gave (knowing a connection ID is not enough)', async function () {
+      const session = await routedSession();
+      const post = (pathname, body) =>
+        fetch(new URL(pathname, emulator.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const connected = await post('/_emulator/clients', {
+        apiKey: emulator.project.apiKey,
+        sessionId: session.sessionId,
+        token: session.generateToken({ role: 'moderator' }),
+      });
+      expect(connected.status).to.equal(201);
+      const { connectionId, key, role } = await connected.json();
+      expect(role).to.equal('moderator');
+      expect(key).to.match(/^[0-9a-f]{32}$/);
+      const other = emulator.connectClient({ token: session.generateToken(), sessionId: session.sessionId });
+      for (const wrong of ['', 'x'.repeat(32)]) {
+        const refused = await post(`/_emulator/clients/${connectionId}/force-disconnect?key=${wrong}`, { connectionId: other.connectionId });
+        expect(refused.status).to.equal(404);
+      }
+      expect(other.connected).to.equal(true);
+      const allowed = await post(`/_emulator/clients/${connectionId}/force-disconnect?key=${key}`, { connectionId: other.connectionId });
+      expect(allowed.status).to.equal(204);
+      expect(other.connected).to.equal(false);
+      const left = await fetch(new URL(`/_emulator/clients/${connectionId}?key=${key}`, emulator.url), { method: 'DELETE' });
+      expect(left.status).to.equal(204);
+      expect(sessionState(session.sessionId).connections.size).to.equal(0);
     });
 
     it('a page on another origin cannot connect: OT_CONNECT_FAILED, and no connection appears', async function () {
