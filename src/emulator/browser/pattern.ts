@@ -1,9 +1,20 @@
 namespace OTStandIn {
   /** What a test pattern shows, read on every frame (a stream's audio and video change live). */
   export interface PatternState {
-    readonly name: string;
+    /** What the name band says. */
+    readonly label: string;
+    /** What picks the bar order: the same for a stream's publisher and its subscribers. */
+    readonly seed: string;
     readonly video: boolean;
     readonly audio: boolean;
+  }
+
+  /**
+   * The label of an unnamed stream: its connection's data, or the start of its connection ID, so
+   * that two unnamed streams can be told apart.
+   */
+  export function connectionLabel(connection: OT.Connection): string {
+    return connection.data || `connection ${connection.connectionId.slice(0, 8)}`;
   }
 
   /** The canvas size; CSS scales it to the widget. */
@@ -23,25 +34,23 @@ namespace OTStandIn {
 
   /**
    * A moving test pattern drawn on a canvas, in place of a camera: colour bars (their order
-   * depends on the stream's name, so that a publisher and its subscribers look alike and two
-   * streams do not), a square moving across them and a running clock, both driven by the wall
-   * clock (so that a publisher and its subscribers move in step), and the name. Without video it
+   * depends on the stream's name, or its connection for an unnamed one, so that a publisher and
+   * its subscribers look alike and two streams do not), a square moving across them and a running clock, both driven by the wall
+   * clock (so that a publisher and its subscribers move in step), and a label. Without video it
    * shows a dark card with the name and a moving audio meter.
    */
   export class TestPattern {
     readonly canvas: HTMLCanvasElement;
     private readonly context: CanvasRenderingContext2D | null;
-    private readonly offset: number;
     private timer: number | undefined;
 
-    constructor(seed: string, private readonly state: () => PatternState) {
+    constructor(private readonly state: () => PatternState) {
       this.canvas = document.createElement('canvas');
       this.canvas.width = WIDTH;
       this.canvas.height = HEIGHT;
       this.canvas.className = 'OT_video-element';
       this.canvas.style.cssText = 'display:block;width:100%;height:100%;object-fit:cover;';
       this.context = this.canvas.getContext('2d');
-      this.offset = hash(seed) % BARS.length;
     }
 
     /** Starts drawing frames. */
@@ -60,11 +69,11 @@ namespace OTStandIn {
     private draw(): void {
       const context = this.context;
       if (context === null) return;
-      const { name, video, audio } = this.state();
+      const { label, seed, video, audio } = this.state();
       // Wall-clock time drives the motion: a publisher and its subscribers move in step.
       const now = new Date();
       const seconds = now.getTime() / 1000;
-      if (video) this.drawBars(context, seconds);
+      if (video) this.drawBars(context, seconds, hash(seed) % BARS.length);
       else this.drawAudioOnly(context, seconds, audio);
       // The clock: its hundredths change on every frame.
       const two = (value: number): string => String(value).padStart(2, '0');
@@ -83,7 +92,7 @@ namespace OTStandIn {
       context.textAlign = 'left';
       context.textBaseline = 'middle';
       context.font = 'bold 16px sans-serif';
-      context.fillText(name || 'OpenTok emulator', 10, HEIGHT - 18, WIDTH - 70);
+      context.fillText(label, 10, HEIGHT - 18, WIDTH - 70);
       if (!audio) {
         context.textAlign = 'right';
         context.fillStyle = '#ff6b6b';
@@ -91,11 +100,11 @@ namespace OTStandIn {
       }
     }
 
-    private drawBars(context: CanvasRenderingContext2D, seconds: number): void {
+    private drawBars(context: CanvasRenderingContext2D, seconds: number, offset: number): void {
       const barWidth = WIDTH / BARS.length;
       const barHeight = HEIGHT * 0.68;
       BARS.forEach((_, index) => {
-        context.fillStyle = BARS[(index + this.offset) % BARS.length];
+        context.fillStyle = BARS[(index + offset) % BARS.length];
         context.fillRect(Math.floor(index * barWidth), 0, Math.ceil(barWidth), barHeight);
       });
       const gradient = context.createLinearGradient(0, 0, WIDTH, 0);

@@ -37,7 +37,12 @@ namespace OTStandIn {
       this.videoType = properties.videoSource === 'screen' ? 'screen' : 'camera';
       this.audio = properties.publishAudio !== false;
       this.video = properties.publishVideo !== false && properties.videoSource !== null && properties.videoSource !== false;
-      this.pattern = new TestPattern(this.name, () => ({ name: this.name, video: this.video, audio: this.audio }));
+      this.pattern = new TestPattern(() => ({
+        label: this.name || (this.stream ? connectionLabel(this.stream.connection) : 'OpenTok emulator'),
+        seed: this.name || (this.stream?.connection.connectionId ?? ''),
+        video: this.video,
+        audio: this.audio,
+      }));
       this.widget = createWidget('publisher', target, properties, this.pattern, this.name);
       this.element = this.widget?.element;
       this.id = this.element?.id ?? newElementId();

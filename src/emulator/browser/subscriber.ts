@@ -26,8 +26,9 @@ namespace OTStandIn {
       this.audio = properties.subscribeToAudio !== false;
       this.video = properties.subscribeToVideo !== false;
       this.volume = typeof properties.audioVolume === 'number' ? properties.audioVolume : 50;
-      this.pattern = new TestPattern(stream.name, () => ({
-        name: stream.name,
+      this.pattern = new TestPattern(() => ({
+        label: stream.name || connectionLabel(stream.connection),
+        seed: stream.name || stream.connection.connectionId,
         video: stream.hasVideo && this.video,
         audio: stream.hasAudio && this.audio,
       }));
