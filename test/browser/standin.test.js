@@ -272,6 +272,12 @@ describe('OpenTok.js stand-in (headless Chromium)', function () {
       });
       expect(await seenMatching(page, { event: 'sessionConnected' })).to.deep.equal([]);
       expect(sessionState(session.sessionId).connections.size).to.equal(0);
+      // OT.setLogLevel(OT.NONE) silences the console; the exception event still comes.
+      const logged = context.pageErrors.length;
+      await page.evaluate(() => OT.setLogLevel(OT.NONE));
+      expect(await join(apiKey, session.sessionId, 'still-not-a-token')).to.include({ code: 1004 });
+      expect(context.pageErrors.slice(logged).filter((line) => line.includes('OT.exception'))).to.deep.equal([]);
+      expect(await seenMatching(page, { source: 'OT', event: 'exception' })).to.have.length(exceptions.length + 1);
       // OpenTok.js logs each failure on the console, and Chromium each refused request; nothing else went wrong.
       const expected = /OT\.exception|Failed to load resource: the server responded with a status of 40[34]/;
       expect(context.pageErrors.filter((line) => !expected.test(line))).to.deep.equal([]);

@@ -122,9 +122,12 @@ namespace OTStandIn {
     capabilities: Capabilities = capabilitiesOf('');
     /** This client's connection, once connected. */
     connection?: StandInConnection;
-    /** The session's connections (this one included) and streams (this client's too), by ID. */
-    readonly connections = new Map<string, StandInConnection>();
-    readonly streams = new Map<string, StandInStream>();
+    /**
+     * The session's connections (this one included) and streams (this client's too), by ID. Not
+     * OpenTok.js's `connections` and `streams` collections, whose methods the stand-in lacks.
+     */
+    private readonly knownConnections = new Map<string, StandInConnection>();
+    private readonly knownStreams = new Map<string, StandInStream>();
     /** Connects with a token; the callback gets an error or nothing. `connect.promise(token)` as in OpenTok.js. */
     readonly connect: ((token: string, callback?: Callback) => this) & { promise: (token: string) => Promise<Session> };
     private readonly publishers = new Set<Publisher>();
@@ -225,7 +228,7 @@ namespace OTStandIn {
             call('DELETE', this.path(link, `/streams/${encodeURIComponent(stream.id)}`)).catch(() => undefined);
             return;
           }
-          this.streams.set(stream.id, stream);
+          this.knownStreams.set(stream.id, stream);
           this.publishers.add(publisher);
           publisher.stream = stream;
           // A session force-muted with forceMuteAll publishes new streams without audio.
@@ -273,7 +276,7 @@ namespace OTStandIn {
       };
       if (!this.isConnected()) return refuse('Session.subscribe :: Connection required to subscribe', NAMES.NOT_CONNECTED);
       if (!stream) return refuse('Session.subscribe :: stream cannot be null');
-      const known = this.streams.get(stream.streamId);
+      const known = this.knownStreams.get(stream.streamId);
       if (known === undefined) return refuse('Session.subscribe :: invalid stream object');
       if (!this.capabilities.subscribe) {
         return refuse('This token does not allow subscribing. The role must be at least `subscriber` to enable this functionality', NAMES.PERMISSION_DENIED);
@@ -407,7 +410,7 @@ namespace OTStandIn {
       const link = this.link;
       this.publishers.delete(publisher);
       if (stream !== undefined) {
-        this.streams.delete(stream.streamId);
+        this.knownStreams.delete(stream.streamId);
         if (link !== undefined) call('DELETE', this.path(link, `/streams/${encodeURIComponent(stream.streamId)}`)).catch(() => undefined);
         this.destroySubscribersOf(stream.streamId, reason);
       }
@@ -559,14 +562,14 @@ namespace OTStandIn {
       const own = makeConnection(snapshot.connection);
       this.connection = own;
       this.capabilities = capabilitiesOf(snapshot.role);
-      for (const wire of snapshot.connections) this.connections.set(wire.id, wire.id === own.id ? own : makeConnection(wire));
-      for (const wire of snapshot.streams) this.streams.set(wire.id, makeStream(wire, this.connections.get(wire.connection.id)));
+      for (const wire of snapshot.connections) this.knownConnections.set(wire.id, wire.id === own.id ? own : makeConnection(wire));
+      for (const wire of snapshot.streams) this.knownStreams.set(wire.id, makeStream(wire, this.knownConnections.get(wire.connection.id)));
       this.dispatch(makeEvent('sessionConnected', this, {}));
       safely(callback && (() => callback()));
-      for (const connection of [...this.connections.values()]) {
+      for (const connection of [...this.knownConnections.values()]) {
         this.dispatch(makeEvent('connectionCreated', this, { connection }));
       }
-      for (const stream of [...this.streams.values()]) {
+      for (const stream of [...this.knownStreams.values()]) {
         if (stream.connection.connectionId !== own.id) this.dispatch(makeEvent('streamCreated', this, { stream }, false));
       }
       for (const archive of snapshot.archives) this.dispatch(makeEvent('archiveStarted', this, { id: archive.id, name: archive.name }));
@@ -579,23 +582,23 @@ namespace OTStandIn {
       switch (name) {
         case 'connectionCreated': {
           const connection = makeConnection(data.connection as ConnectionWire);
-          this.connections.set(connection.id, connection);
+          this.knownConnections.set(connection.id, connection);
           this.dispatch(makeEvent(name, this, { connection }));
           return;
         }
         case 'connectionDestroyed': {
           const wire = data.connection as ConnectionWire;
-          const connection = this.connections.get(wire.id) ?? makeConnection(wire);
-          this.connections.delete(wire.id);
+          const connection = this.knownConnections.get(wire.id) ?? makeConnection(wire);
+          this.knownConnections.delete(wire.id);
           this.dispatch(makeEvent(name, this, { connection, reason: String(data.reason) }));
           return;
         }
         case 'streamCreated': {
           const wire = data.stream as StreamWire;
           // This client's own streams are its publishers' (the answer to publish made them).
-          if (wire.connection.id === own || this.streams.has(wire.id)) return;
-          const stream = makeStream(wire, this.connections.get(wire.connection.id));
-          this.streams.set(stream.id, stream);
+          if (wire.connection.id === own || this.knownStreams.has(wire.id)) return;
+          const stream = makeStream(wire, this.knownConnections.get(wire.connection.id));
+          this.knownStreams.set(stream.id, stream);
           this.dispatch(makeEvent(name, this, { stream }, false));
           return;
         }
@@ -603,7 +606,7 @@ namespace OTStandIn {
           this.streamGone(data.stream as StreamWire, String(data.reason));
           return;
         case 'streamPropertyChanged': {
-          const stream = this.streams.get(String(data.streamId));
+          const stream = this.knownStreams.get(String(data.streamId));
           const changedProperty = data.changedProperty;
           if (stream === undefined || (changedProperty !== 'hasAudio' && changedProperty !== 'hasVideo')) return;
           stream[changedProperty] = data.newValue === true;
@@ -613,7 +616,7 @@ namespace OTStandIn {
         case 'signal': {
           const type = typeof data.type === 'string' && data.type.length > 0 ? data.type : undefined;
           const fromWire = data.from as ConnectionWire | null;
-          const from = fromWire === null ? null : (this.connections.get(fromWire.id) ?? makeConnection(fromWire));
+          const from = fromWire === null ? null : (this.knownConnections.get(fromWire.id) ?? makeConnection(fromWire));
           // One event, for the `signal` handlers and then the `signal:<type>` ones, as OpenTok.js.
           const event = makeEvent(type === undefined ? 'signal' : `signal:${type}`, this, { data: String(data.data ?? ''), from });
           this.dispatch(event, 'signal');
@@ -643,14 +646,14 @@ namespace OTStandIn {
       const publisher = [...this.publishers].find((candidate) => candidate.stream?.streamId === wire.id);
       if (publisher !== undefined) {
         this.publishers.delete(publisher);
-        this.streams.delete(wire.id);
+        this.knownStreams.delete(wire.id);
         this.destroySubscribersOf(wire.id, reason);
         publisher.streamEnded(reason);
         return;
       }
-      const stream = this.streams.get(wire.id);
+      const stream = this.knownStreams.get(wire.id);
       if (stream === undefined) return;
-      this.streams.delete(wire.id);
+      this.knownStreams.delete(wire.id);
       const event = makeEvent('streamDestroyed', this, { stream, reason }, true);
       this.dispatch(event);
       if (!event.isDefaultPrevented()) this.destroySubscribersOf(wire.id, reason);
@@ -685,8 +688,8 @@ namespace OTStandIn {
         if (!event.isDefaultPrevented()) subscriber.destroyWith(reason);
       }
       this.subscribers.clear();
-      this.connections.clear();
-      this.streams.clear();
+      this.knownConnections.clear();
+      this.knownStreams.clear();
       this.connection = undefined;
       this.capabilities = capabilitiesOf('');
     }
