@@ -96,6 +96,8 @@ describe('published package contents (npm pack --dry-run)', function () {
       'dist/lib/sipInterconnect.d.ts',
       'dist/emulator/index.js',
       'dist/emulator/index.d.ts',
+      // The OpenTok.js stand-in the emulator serves at /_emulator/opentok.js.
+      'dist/emulator/browser/opentok.js',
     ];
     expect(required.filter((file) => !files.includes(file)), 'missing from the tarball').to.deep.equal([]);
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { EmulatorHttpError } from './errors';
 import type { Emulator } from './emulator';
+import { announceChange } from './session-feed';
 import type { JsonRecord, ProjectState, SessionState } from './state';
 import { newId } from './state';
 
@@ -55,6 +56,11 @@ function announce(emulator: Emulator, project: ProjectState, archive: JsonRecord
   emulator.events.emit(project, 'archive', 'status', { ...archive, ...fields });
 }
 
+/** An archive's name for the browsers' archive events, whose `name` is a string: `''` for an unnamed archive. */
+function archiveName(archive: JsonRecord): string {
+  return typeof archive.name === 'string' ? archive.name : '';
+}
+
 /** Whether the session has a client connection (archives need one). */
 function hasClients(session: SessionState): boolean {
   return [...session.connections.values()].some((connection) => connection.kind === 'client');
@@ -84,6 +90,7 @@ export function startArchive(emulator: Emulator, project: ProjectState, session:
   Object.defineProperty(archive, 'multiArchiveTag', { value: tag, enumerable: false });
   project.archives.set(String(archive.id), archive);
   announce(emulator, project, archive);
+  announceChange(session, { type: 'archiveStarted', id: String(archive.id), name: archiveName(archive) });
   return archive;
 }
 
@@ -118,6 +125,8 @@ export function stopArchive(emulator: Emulator, project: ProjectState, archive: 
   archive.reason = reason;
   archive.duration = duration;
   announce(emulator, project, archive);
+  const session = project.sessions.get(String(archive.sessionId));
+  if (session) announceChange(session, { type: 'archiveStopped', id: String(archive.id), name: archiveName(archive) });
   emulator.schedule(emulator.options.archiveProcessingMs, () => {
     if (archive.status !== 'stopped' || !project.archives.has(String(archive.id))) return;
     archive.status = 'available';

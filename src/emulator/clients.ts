@@ -2,6 +2,7 @@ import { onClientConnected, onClientDisconnected } from './archive-lifecycle';
 import { announceCall } from './calls';
 import { EmulatorHttpError } from './errors';
 import type { Emulator } from './emulator';
+import { announceChange } from './session-feed';
 import type { ConnectionState, ProjectState, SessionState, StreamState } from './state';
 import { newId } from './state';
 
@@ -64,7 +65,7 @@ export function addConnection(
   emulator: Emulator,
   project: ProjectState,
   session: SessionState,
-  fields: Pick<ConnectionState, 'kind' | 'role' | 'data' | 'callId' | 'browser'>,
+  fields: Pick<ConnectionState, 'kind' | 'role' | 'data' | 'callId'>,
 ): ConnectionState {
   const connection: ConnectionState = { id: newId(), sessionId: session.id, createdAt: Date.now(), ...fields };
   const first = session.connections.size === 0;
@@ -77,6 +78,7 @@ export function addConnection(
     timestamp: Date.now(),
     connection: connectionJson(connection),
   });
+  announceChange(session, { type: 'connectionCreated', connection });
   if (connection.kind === 'client') onClientConnected(emulator, project, session);
   return connection;
 }
@@ -106,6 +108,7 @@ export function addStream(
     timestamp: Date.now(),
     stream: eventStreamJson(stream, connection),
   });
+  announceChange(session, { type: 'streamCreated', stream });
   return stream;
 }
 
@@ -121,6 +124,7 @@ export function removeStream(emulator: Emulator, project: ProjectState, session:
     timestamp: Date.now(),
     stream: eventStreamJson(stream, connection),
   });
+  announceChange(session, { type: 'streamDestroyed', stream, reason });
 }
 
 /**
@@ -147,6 +151,7 @@ export function removeConnection(
     timestamp: Date.now(),
     connection: connectionJson(connection),
   });
+  announceChange(session, { type: 'connectionDestroyed', connection, reason });
   if (connection.kind === 'sip') announceCall(emulator, project, session, connection, 'destroyed', { reason_code: 200, reason_message: 'OK' });
   if (connection.kind === 'client') onClientDisconnected(emulator, project, session);
   if (session.connections.size === 0) announceSession(emulator, project, session, 'destroyed');

@@ -6,6 +6,7 @@ import type { Duplex } from 'stream';
 import { authenticate } from './auth';
 import { SimulatedClient, addConnection } from './clients';
 import { tokenIssuer, verifyClientToken } from './client-tokens';
+import { corsHeaders } from './cors';
 import { ClientConnectError, EmulatorHttpError } from './errors';
 import { EventDispatcher } from './events';
 import { FaultInjector } from './faults';
@@ -437,7 +438,11 @@ async function handle(emulator: Emulator, req: IncomingMessage, res: ServerRespo
     result = { status, body: { code: status, message } };
   }
   if (result.headers) headers = { ...headers, ...result.headers };
+  // The OpenTok.js stand-in's pages are on other local origins; errors need the headers too, or
+  // the page cannot read why it was refused.
+  headers = { ...headers, ...corsHeaders(method, path, req.headers.origin) };
   if (result.stream) {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     result.stream(res);
     return;
   }

@@ -33,7 +33,7 @@ export interface RouteResult {
 
 /** One endpoint. `pattern` matches the path without the query string. */
 export interface Route {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
   readonly pattern: RegExp;
   /** Routes of the emulator's own API need no OpenTok authentication. */
   readonly public?: boolean;

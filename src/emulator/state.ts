@@ -17,11 +17,6 @@ export interface ConnectionState {
   readonly createdAt: number;
   /** The ID of the SIP call of a `sip` connection (the `id` dial returned). */
   readonly callId?: string;
-  /**
-   * True for a `client` connection made by a web page (through the OpenTok.js stand-in the
-   * emulator serves) rather than by a simulated client; the dashboard shows which is which.
-   */
-  readonly browser?: boolean;
 }
 
 /** A stream published in an emulated session. */
@@ -40,10 +35,6 @@ export interface StreamState {
   readonly createdAt: number;
   /** Whether its audio is muted by a force-mute. */
   muted: boolean;
-  /** Whether it carries audio (a publisher can publish without); absent means it does. */
-  hasAudio?: boolean;
-  /** Whether it carries video; absent means it does. */
-  hasVideo?: boolean;
 }
 
 /** An emulated session and everything in it. */

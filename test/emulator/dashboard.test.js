@@ -217,6 +217,41 @@ describe('emulator dashboard (HTTP)', function () {
       }
     });
 
+    it('shows a page\'s connection (OpenTok.js stand-in) as a browser, and its stream\'s audio and video as the page sets them', async () => {
+      const session = await opentok.promises.createSession({ mediaMode: 'routed' });
+      const json = (body) => ({ headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const connected = await request(emulator.url, {
+        method: 'POST',
+        path: '/_emulator/clients',
+        ...json({ apiKey: emulator.project.apiKey, sessionId: session.sessionId, token: session.generateToken() }),
+      });
+      expect(connected.status).to.equal(201);
+      const { connectionId, key } = connected.json;
+      const query = `?key=${encodeURIComponent(key)}`;
+      const published = await request(emulator.url, {
+        method: 'POST',
+        path: `/_emulator/clients/${connectionId}/streams${query}`,
+        ...json({ name: 'page camera', hasAudio: true, hasVideo: true }),
+      });
+      expect(published.status).to.equal(201);
+      const streamId = published.json.id;
+      const patched = await request(emulator.url, {
+        method: 'PATCH',
+        path: `/_emulator/clients/${connectionId}/streams/${streamId}${query}`,
+        ...json({ hasAudio: false }),
+      });
+      expect(patched.status).to.equal(204);
+
+      const simulated = emulator.connectClient({ token: session.generateToken(), sessionId: session.sessionId });
+      const snapshot = (await request(emulator.url, { path: '/_emulator/state' })).json;
+      const shown = snapshot.projects[0].sessions.find((candidate) => candidate.id === session.sessionId);
+      const sources = Object.fromEntries(shown.connections.map((connection) => [connection.id, connection.source]));
+      expect(sources).to.deep.equal({ [connectionId]: 'browser', [simulated.connectionId]: 'simulated' });
+      expect(shown.streams.map(({ id, name, hasAudio, hasVideo }) => ({ id, name, hasAudio, hasVideo }))).to.deep.equal([
+        { id: streamId, name: 'page camera', hasAudio: false, hasVideo: true },
+      ]);
+    });
+
     it('holds no secret or key material, and tells projects from Vonage applications', async () => {
       const other = emulator.createProject({ apiSecret: 'second-project-secret' });
       const application = emulator.createApplication();

@@ -1,5 +1,7 @@
 import type { Emulator } from '../emulator';
 import type { DeliveredEvent } from '../events';
+import { streamMedia } from '../session-feed';
+import { isBrowserConnection } from '../standin';
 import type { ConnectionState, JsonRecord, ProjectState, SessionState, StreamState } from '../state';
 
 /** How many delivered event callbacks a snapshot lists (the newest). */
@@ -254,10 +256,10 @@ function newestFirst<T>(values: Iterable<T>): T[] {
   return [...values].reverse();
 }
 
-function connectionSource(connection: ConnectionState): ConnectionSnapshot['source'] {
+function connectionSource(emulator: Emulator, connection: ConnectionState): ConnectionSnapshot['source'] {
   switch (connection.kind) {
     case 'client':
-      return connection.browser === true ? 'browser' : 'simulated';
+      return isBrowserConnection(emulator, connection.id) ? 'browser' : 'simulated';
     case 'websocket':
       return 'audio-connector';
     default:
@@ -268,7 +270,7 @@ function connectionSource(connection: ConnectionState): ConnectionSnapshot['sour
 function connectionSnapshot(emulator: Emulator, connection: ConnectionState): ConnectionSnapshot {
   return {
     id: connection.id,
-    source: connectionSource(connection),
+    source: connectionSource(emulator, connection),
     role: connection.role,
     data: connection.data,
     createdAt: connection.createdAt,
@@ -276,14 +278,15 @@ function connectionSnapshot(emulator: Emulator, connection: ConnectionState): Co
   };
 }
 
-function streamSnapshot(stream: StreamState): StreamSnapshot {
+function streamSnapshot(session: SessionState, stream: StreamState): StreamSnapshot {
+  const { hasAudio, hasVideo } = streamMedia(session, stream);
   return {
     id: stream.id,
     connectionId: stream.connectionId,
     name: stream.name,
     videoType: stream.videoType,
-    hasAudio: stream.hasAudio !== false && !stream.muted,
-    hasVideo: stream.hasVideo !== false,
+    hasAudio,
+    hasVideo,
     muted: stream.muted,
     layoutClassList: [...stream.layoutClassList],
     createdAt: stream.createdAt,
@@ -297,7 +300,7 @@ function sessionSnapshot(emulator: Emulator, session: SessionState): SessionSnap
     archiveMode: session.archiveMode,
     createdAt: session.createdAt,
     connections: [...session.connections.values()].map((connection) => connectionSnapshot(emulator, connection)),
-    streams: [...session.streams.values()].map(streamSnapshot),
+    streams: [...session.streams.values()].map((stream) => streamSnapshot(session, stream)),
     muteAll: session.muteAll.active,
   };
 }

@@ -7,6 +7,7 @@ import { sessionMemberRoutes } from './moderation';
 import { participantRoutes } from './participants';
 import { serviceRoutes } from './services';
 import { sessionRoutes } from './sessions';
+import { standInRoutes } from './standin';
 
 /** Every endpoint of the emulator, matched in this order. */
 export const ROUTES: readonly Route[] = [
@@ -18,4 +19,5 @@ export const ROUTES: readonly Route[] = [
   ...serviceRoutes,
   ...emulatorApiRoutes,
   ...dashboardRoutes,
+  ...standInRoutes,
 ];

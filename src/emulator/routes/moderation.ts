@@ -3,6 +3,7 @@ import { announceForcedMute } from '../calls';
 import { removeConnection, streamJson } from '../clients';
 import { EmulatorHttpError } from '../errors';
 import { projectRoute } from '../router';
+import { announceChange, forceMuteStream } from '../session-feed';
 import type { Route, RouteContext } from '../router';
 import type { SessionState, StreamState } from '../state';
 import { connectionOf } from './participants';
@@ -19,6 +20,49 @@ function streamOf(session: SessionState, streamId: string): StreamState {
 
 const MAX_SIGNAL_TYPE = 128;
 const MAX_SIGNAL_DATA = 8192;
+
+/**
+ * The type and data of a signal, checked as the service checks them: an optional type of at most
+ * 128 characters and string data of at most 8 kB (400, 413). The same rule holds for the REST
+ * API's signals and for a browser's.
+ */
+export function signalOf(body: unknown): { type?: string; data: string } {
+  const { type, data } = objectBody(body);
+  if (type !== undefined && (typeof type !== 'string' || type.length > MAX_SIGNAL_TYPE)) {
+    throw new EmulatorHttpError(400, `type must be a string of at most ${MAX_SIGNAL_TYPE} characters`);
+  }
+  if (typeof data !== 'string') throw new EmulatorHttpError(400, 'data must be a string');
+  if (Buffer.byteLength(data) > MAX_SIGNAL_DATA) throw new EmulatorHttpError(413, 'data exceeds 8 kB');
+  return { type, data };
+}
+
+/**
+ * Force-mutes one stream: its publisher turns its audio off (the browsers learn it), and a SIP
+ * call's `muteForced` callback goes out.
+ */
+export function muteStream(context: Pick<RouteContext, 'emulator' | 'project'>, session: SessionState, stream: StreamState): void {
+  forceMuteStream(session, stream);
+  announceForcedMute(context.emulator, context.project, session, stream);
+}
+
+/**
+ * Switches the session-wide force-mute on (every stream but the excluded ones is muted, and streams
+ * published meanwhile start muted) or off. Every connected browser gets `muteForced` either way.
+ */
+export function muteSession(
+  context: Pick<RouteContext, 'emulator' | 'project'>,
+  session: SessionState,
+  active: boolean,
+  excludedStreamIds: string[],
+): void {
+  session.muteAll = { active, excludedStreamIds: [...excludedStreamIds] };
+  announceChange(session, { type: 'sessionMuteForced', active });
+  if (!active) return;
+  for (const stream of session.streams.values()) {
+    if (excludedStreamIds.includes(stream.id)) stream.muted = false;
+    else muteStream(context, session, stream);
+  }
+}
 
 /** Streams (get, list, class lists), moderation (force disconnect, force mute) and signaling. */
 export const sessionMemberRoutes: Route[] = [
@@ -59,8 +103,7 @@ export const sessionMemberRoutes: Route[] = [
     handler: (context) => {
       const session = sessionOf(context);
       const stream = streamOf(session, context.params.streamId);
-      stream.muted = true;
-      announceForcedMute(context.emulator, context.project, session, stream);
+      muteStream(context, session, stream);
       return { status: 200, body: { applicationId: context.project.apiKey, status: 'ACTIVE', name: '', environment: 'standard', createdAt: session.createdAt } };
     },
   },
@@ -75,13 +118,7 @@ export const sessionMemberRoutes: Route[] = [
       if (!Array.isArray(excluded) || excluded.some((id) => typeof id !== 'string')) {
         throw new EmulatorHttpError(400, 'excludedStreamIds must be an array of stream IDs');
       }
-      session.muteAll = { active: body.active, excludedStreamIds: excluded as string[] };
-      if (body.active) {
-        for (const stream of session.streams.values()) {
-          stream.muted = !excluded.includes(stream.id);
-          if (stream.muted) announceForcedMute(context.emulator, context.project, session, stream);
-        }
-      }
+      muteSession(context, session, body.active, excluded as string[]);
       return { status: 200, body: { applicationId: context.project.apiKey, status: 'ACTIVE', name: '', environment: 'standard', createdAt: session.createdAt } };
     },
   },
@@ -101,12 +138,9 @@ export const sessionMemberRoutes: Route[] = [
     handler: (context) => {
       const session = sessionOf(context);
       if (context.params.connectionId !== undefined) connectionOf(session, context.params.connectionId);
-      const { type, data } = objectBody(context.body);
-      if (type !== undefined && (typeof type !== 'string' || type.length > MAX_SIGNAL_TYPE)) {
-        throw new EmulatorHttpError(400, `type must be a string of at most ${MAX_SIGNAL_TYPE} characters`);
-      }
-      if (typeof data !== 'string') throw new EmulatorHttpError(400, 'data must be a string');
-      if (Buffer.byteLength(data) > MAX_SIGNAL_DATA) throw new EmulatorHttpError(413, 'data exceeds 8 kB');
+      const { type, data } = signalOf(context.body);
+      // To the connected browsers (the stand-in's `signal` events); from the server, so no sender.
+      announceChange(session, { type: 'signal', signalType: type, data, to: context.params.connectionId });
       return { status: 204 };
     },
   },
