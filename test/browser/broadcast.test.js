@@ -31,7 +31,7 @@ describe('sample/Broadcast in a browser (emulator mode)', function () {
     expect(await host.isDisabled('#layout')).to.equal(true);
 
     // A participant joins by the page's link, in another tab.
-    const [participant] = await Promise.all([context.waitForEvent('page'), host.click('text=/participant')]);
+    const [participant] = await Promise.all([context.waitForEvent('page'), host.click('a[href="participant"]')]);
     await waitForText(participant, '#session-status', 'Connected, publishing as "Participant"; 1 other stream in the session.');
     await waitForText(host, '#session-status', '1 other stream in the session.');
     await expectMovingPattern(host, '#subscribers .OT_subscriber', 'Participant');
