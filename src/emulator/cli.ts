@@ -115,6 +115,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `OpenTok emulator listening on ${emulator.url}\n` +
       `Dashboard: ${emulator.dashboardUrl}\n` +
+      // What a page loads instead of OpenTok.js to join this emulator's sessions.
+      `OpenTok.js stand-in: ${emulator.url}/_emulator/opentok.js\n` +
       (signatureSecret === undefined ? '' : 'Event callbacks are signed with the signature secret given\n') +
       (clockSkewMs === 0 ? '' : `Its clock runs ${Math.abs(clockSkewMs)} ms ${clockSkewMs > 0 ? 'ahead of' : 'behind'} this machine's\n`) +
       `API_KEY=${emulator.project.apiKey}\nAPI_SECRET=${emulator.project.apiSecret}\nAPI_URL=${emulator.url}\n`,

@@ -419,14 +419,18 @@ describe('emulator dashboard (HTTP)', function () {
 
     afterEach(killAll);
 
-    it('prints the dashboard URL after the listening line, and serves the page there', async () => {
+    it('prints the dashboard and OpenTok.js stand-in URLs after the listening line, and serves them', async () => {
       const { child, stdout, exited } = await startCli(['--port', '0']);
-      const match = /^OpenTok emulator listening on (http:\/\/127\.0\.0\.1:\d+)\nDashboard: (\S+)\n/.exec(stdout);
+      const match = /^OpenTok emulator listening on (http:\/\/127\.0\.0\.1:\d+)\nDashboard: (\S+)\nOpenTok\.js stand-in: (\S+)\n/.exec(stdout);
       expect(match, stdout).to.not.equal(null);
       expect(match[2]).to.equal(`${match[1]}/`);
+      expect(match[3]).to.equal(`${match[1]}/_emulator/opentok.js`);
       const page = await request(match[2], { path: '/' });
       expect(page.status).to.equal(200);
       expect(page.headers['content-type']).to.equal('text/html; charset=utf-8');
+      const script = await request(match[1], { path: '/_emulator/opentok.js' });
+      expect(script.status).to.equal(200);
+      expect(script.headers['content-type']).to.equal('application/javascript; charset=utf-8');
       child.kill('SIGTERM');
       expect((await exited).code).to.equal(0);
     });

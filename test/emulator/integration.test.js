@@ -375,6 +375,8 @@ describe('SDK against the emulator (real HTTP)', function () {
       const response = await fetch(available.url);
       expect(response.status).to.equal(200);
       expect(response.headers.get('content-type')).to.equal('video/mp4');
+      // A browser following the link saves the file rather than trying to play it.
+      expect(response.headers.get('content-disposition')).to.equal(`attachment; filename="${archive.id}.mp4"`);
       const bytes = Buffer.from(await response.arrayBuffer());
       expect(bytes.length).to.equal(available.size);
       expect(bytes.subarray(4, 12).toString('latin1')).to.equal('ftypmp42');

@@ -444,6 +444,21 @@ describe('sample/Archiving', () => {
       }
     });
 
+    it('reloads itself while an archive is being processed (stopped), and not once it is available', async () => {
+      const [id] = await recordArchives(1);
+      await downloadWhenAvailable(id);
+      const available = await page('/history');
+      expect(historyRows(available)[0]).to.include({ id, status: 'available' });
+      expect(available).to.not.include('id="processing"').and.to.not.include('location.reload');
+      // The same archive as the service lists it while processing (the emulator takes ~200 ms).
+      const processing = { ...stored(id), status: 'stopped', size: 0, url: null };
+      app.emulator.faults.add({ method: 'GET', path: `/v2/project/${apiKey}/archive`, status: 200, body: { count: 1, items: [processing] }, times: 1 });
+      const html = await page('/history');
+      expect(historyRows(html)).to.deep.equal([{ ...historyRows(available)[0], status: 'stopped', size: '0 bytes', links: [`Delete /delete/${id}`] }]);
+      expect(html).to.include('<p id="processing">An archive is being processed: this page reloads until it is available.</p>');
+      expect(html).to.include('location.reload()');
+    });
+
     it('escapes what it shows', async () => {
       await joinAsParticipant();
       // An archive started outside the sample, with markup in its name.

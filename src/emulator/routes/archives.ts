@@ -110,7 +110,13 @@ export const archiveRoutes: Route[] = [
       for (const project of emulator.projects.values()) {
         const archive = project.archives.get(params.archiveId);
         if (archive?.status === 'available') {
-          return { status: 200, raw: { contentType: 'video/mp4', data: archiveFile(Number(archive.duration)) } };
+          return {
+            status: 200,
+            raw: { contentType: 'video/mp4', data: archiveFile(Number(archive.duration)) },
+            // A browser following a download link saves the file: the emulated recording is no
+            // playable video, so showing it in a player would look like a broken archive.
+            headers: { 'Content-Disposition': `attachment; filename="${String(archive.id)}.mp4"` },
+          };
         }
       }
       throw new EmulatorHttpError(404, 'Archive not available');
