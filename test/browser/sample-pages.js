@@ -5,6 +5,7 @@
 // shared headless Chromium of ./support.js.
 const path = require('path');
 const { expect } = require('chai');
+const { canvasInfo } = require('./canvas');
 
 /** Resolves after `ms`. */
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,28 +57,6 @@ async function waitForText(page, selector, expected, timeout = 5000) {
   return page.textContent(selector);
 }
 
-/**
- * What the canvas inside `selector` shows now: its size, how many different colours a grid of
- * samples finds, and a checksum of those samples (which changes when the picture moves).
- */
-function canvasInfo(page, selector) {
-  return page.evaluate((sel) => {
-    const canvas = document.querySelector(`${sel} canvas`);
-    if (!canvas) return null;
-    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    const colours = new Set();
-    let checksum = 0;
-    for (let y = 0; y < canvas.height; y += 4) {
-      for (let x = 0; x < canvas.width; x += 4) {
-        const offset = (y * canvas.width + x) * 4;
-        const colour = (pixels[offset] << 16) | (pixels[offset + 1] << 8) | pixels[offset + 2];
-        colours.add(colour);
-        checksum = (checksum * 31 + colour) >>> 0;
-      }
-    }
-    return { width: canvas.width, height: canvas.height, colours: colours.size, checksum };
-  }, selector);
-}
 
 /**
  * Checks that `selector` (a publisher or subscriber element) shows a drawn, moving test pattern

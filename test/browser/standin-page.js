@@ -104,25 +104,4 @@
     if (!entry) return undefined;
     return { connectionId, id: connectionId, creationTime: 0, data: entry.connectionData };
   };
-
-  /**
-   * What a widget's canvas shows now: its size, how many different colours a grid of samples
-   * finds, and a checksum of those samples (which changes when the picture moves).
-   */
-  window.canvasInfo = function (selector) {
-    const canvas = document.querySelector(`${selector} canvas`);
-    if (!canvas) return null;
-    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    const colours = new Set();
-    let checksum = 0;
-    for (let y = 0; y < canvas.height; y += 4) {
-      for (let x = 0; x < canvas.width; x += 4) {
-        const offset = (y * canvas.width + x) * 4;
-        const colour = (pixels[offset] << 16) | (pixels[offset + 1] << 8) | pixels[offset + 2];
-        colours.add(colour);
-        checksum = (checksum * 31 + colour) >>> 0;
-      }
-    }
-    return { width: canvas.width, height: canvas.height, colours: colours.size, checksum };
-  };
 })();

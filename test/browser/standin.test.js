@@ -12,6 +12,7 @@ const OpenTok = require('opentok');
 const { Emulator } = require('opentok/emulator');
 const { newContext, screenshot } = require('./support');
 
+const { canvasInfo } = require('./canvas');
 const PAGE_SCRIPT = fs.readFileSync(path.join(__dirname, 'standin-page.js'), 'utf8');
 
 /** Resolves after `ms`. */
@@ -300,9 +301,9 @@ describe('OpenTok.js stand-in (headless Chromium)', function () {
       expect(element.same).to.equal(true);
       expect(element.classes).to.include('OT_root').and.to.include('OT_publisher');
       expect(element.name).to.equal('Alice');
-      const first = await page.evaluate(() => window.canvasInfo('#publisher'));
+      const first = await canvasInfo(page, '#publisher');
       await pause(250);
-      const second = await page.evaluate(() => window.canvasInfo('#publisher'));
+      const second = await canvasInfo(page, '#publisher');
       expect(first.colours, 'colours of the pattern').to.be.greaterThan(10);
       expect(second.checksum, 'the pattern moves').to.not.equal(first.checksum);
 
@@ -328,9 +329,9 @@ describe('OpenTok.js stand-in (headless Chromium)', function () {
       }, subscriberId);
       expect(subscriber).to.deep.include({ parent: 'subscribers', name: 'Alice' });
       expect(subscriber.classes).to.include('OT_subscriber');
-      const first = await bob.evaluate((id) => window.canvasInfo(`#${id}`), subscriberId);
+      const first = await canvasInfo(bob, `#${subscriberId}`);
       await pause(200);
-      const second = await bob.evaluate((id) => window.canvasInfo(`#${id}`), subscriberId);
+      const second = await canvasInfo(bob, `#${subscriberId}`);
       expect(first.colours).to.be.greaterThan(10);
       expect(second.checksum).to.not.equal(first.checksum);
 
@@ -520,9 +521,9 @@ describe('OpenTok.js stand-in (headless Chromium)', function () {
       });
       // Its subscriber shows the audio-only card, still moving.
       const id = await page.evaluate((streamId) => window.subscribe(streamId, 'subscribers', { insertMode: 'append' }), call.streamId);
-      const first = await page.evaluate((elementId) => window.canvasInfo(`#${elementId}`), id);
+      const first = await canvasInfo(page, `#${id}`);
       await pause(150);
-      expect((await page.evaluate((elementId) => window.canvasInfo(`#${elementId}`), id)).checksum).to.not.equal(first.checksum);
+      expect((await canvasInfo(page, `#${id}`)).checksum).to.not.equal(first.checksum);
       await opentok.promises.forceDisconnect(session.sessionId, call.connectionId);
       await waitSeen(page, { event: 'streamDestroyed', streamId: call.streamId, reason: 'forceDisconnected' });
       await waitSeen(page, { event: 'connectionDestroyed', connectionId: call.connectionId, reason: 'forceDisconnected' });
