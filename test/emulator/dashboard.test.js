@@ -112,7 +112,7 @@ describe('emulator dashboard (HTTP)', function () {
       for (const path of ['/', '/_emulator/state', '/_emulator/state/events']) {
         const refused = await request(emulator.url, { path, headers: { Host: `attacker.example:${port}` } });
         expect(refused.status, path).to.equal(403);
-        expect(refused.json.message).to.equal('The dashboard answers requests for localhost or an IP address only');
+        expect(refused.json.message).to.equal("The emulator's own pages and API answer requests for localhost or an IP address only");
       }
     });
   });

@@ -812,6 +812,40 @@ describe('emulator server', function () {
       expect((await request(emulator.url, { method: 'POST', path: `/_emulator/connections/${connectionId}/streams` })).status).to.equal(404);
     });
 
+    it('refuses, with nothing done, what a browser says another origin sends, and a host name other than localhost or an IP', async () => {
+      const session = await routedSession();
+      const client = emulator.connectClient({ token: session.generateToken() });
+      const port = new URL(emulator.url).port;
+      // A web page elsewhere can send these through its visitor's browser, as a form or a text/plain fetch.
+      const foreign = [
+        { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+        { Origin: 'http://localhost:3000', 'Sec-Fetch-Site': 'same-site' },
+        { Origin: 'http://localhost:3000' },
+        { 'Sec-Fetch-Site': 'cross-site' },
+        { Host: `rebound.example:${port}` },
+      ];
+      const body = JSON.stringify({ token: session.generateToken(), sessionId: session.sessionId });
+      for (const headers of foreign) {
+        const attempts = [
+          { method: 'POST', path: '/_emulator/connections', headers: { ...headers, 'Content-Type': 'text/plain' }, body },
+          { method: 'POST', path: `/_emulator/connections/${client.connectionId}/streams` },
+          { method: 'DELETE', path: `/_emulator/connections/${client.connectionId}` },
+        ];
+        for (const attempt of attempts) {
+          const refused = await request(emulator.url, { headers, ...attempt });
+          expect(refused.status, `${attempt.method} ${attempt.path} ${JSON.stringify(headers)}`).to.equal(403);
+        }
+      }
+      const state = emulator.projects.get(emulator.project.apiKey).sessions.get(session.sessionId);
+      expect([...state.connections.keys()]).to.deep.equal([client.connectionId]);
+      expect(state.streams.size).to.equal(0);
+      expect(client.connected).to.equal(true);
+      // Its own pages, and tools that send no Origin, are served.
+      const own = { Origin: emulator.url, 'Sec-Fetch-Site': 'same-origin' };
+      const published = await request(emulator.url, { method: 'POST', path: `/_emulator/connections/${client.connectionId}/streams`, headers: own });
+      expect(published.status).to.equal(201);
+    });
+
     it('drives a client connected in-process too (connectClient), and finds it with emulator.client()', async () => {
       const session = await routedSession();
       const client = emulator.connectClient({ token: session.generateToken({ data: 'local' }) });

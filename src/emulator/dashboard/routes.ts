@@ -4,7 +4,7 @@ import type { SimulatedClient } from '../clients';
 import { EmulatorHttpError } from '../errors';
 import type { Route, RouteContext, RouteResult } from '../router';
 import type { ProjectState, SessionState } from '../state';
-import { requireLocalHost, requireSameOrigin } from './guard';
+import { requireLocalHost, requireSameOrigin } from '../origin-guard';
 import { watchState } from './live';
 import { DASHBOARD_CSP, DASHBOARD_HTML } from './page';
 import { emulatorSnapshot } from './snapshot';

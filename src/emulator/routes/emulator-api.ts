@@ -1,6 +1,7 @@
 import { objectBody, requiredString } from '../body';
 import type { SimulatedClient } from '../clients';
 import { ClientConnectError, EmulatorHttpError } from '../errors';
+import { requireSameOrigin } from '../origin-guard';
 import type { Route, RouteContext } from '../router';
 
 /** The connected client of the path's connection ID, wherever it connected from, or a 404. */
@@ -15,6 +16,9 @@ function clientOf(context: RouteContext): SimulatedClient {
  * `POST /_emulator/connections` `{token, sessionId?}` connects a simulated client,
  * `POST /_emulator/connections/:id/streams` `{name?, videoType?}` publishes,
  * `DELETE /_emulator/connections/:id` disconnects, `GET /_emulator/project` gives the credentials.
+ * Like the dashboard's buttons, the three that change state refuse requests a browser says come
+ * from another origin: any web page could otherwise send them (as a form post) through the
+ * visitor's browser.
  */
 export const emulatorApiRoutes: Route[] = [
   {
@@ -28,6 +32,7 @@ export const emulatorApiRoutes: Route[] = [
     pattern: /^\/_emulator\/connections$/,
     public: true,
     handler: (context) => {
+      requireSameOrigin(context.req);
       const body = objectBody(context.body);
       const token = requiredString(body, 'token');
       const sessionId = typeof body.sessionId === 'string' ? body.sessionId : undefined;
@@ -51,6 +56,7 @@ export const emulatorApiRoutes: Route[] = [
     pattern: /^\/_emulator\/connections\/(?<connectionId>[^/]+)\/streams$/,
     public: true,
     handler: (context) => {
+      requireSameOrigin(context.req);
       const client = clientOf(context);
       const body = context.body === undefined ? {} : objectBody(context.body);
       const videoType = body.videoType === 'screen' || body.videoType === 'custom' ? body.videoType : 'camera';
@@ -63,6 +69,7 @@ export const emulatorApiRoutes: Route[] = [
     pattern: /^\/_emulator\/connections\/(?<connectionId>[^/]+)$/,
     public: true,
     handler: (context) => {
+      requireSameOrigin(context.req);
       clientOf(context).disconnect();
       return { status: 204 };
     },
