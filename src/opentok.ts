@@ -19,12 +19,11 @@ import * as captions from './captions/captions';
 import type { CaptionsOptions } from './captions/captions';
 import { lazySigningKey, resolveConfig } from './config';
 import type { OpenTokOptions } from './config';
-import type { ApiContext } from './core/context';
+import type { DoneCallback, ListCallback, ResponseCallback, ResultCallback } from './core/callback-types';
+import { contextOf, setClientState } from './core/client-state';
 import { toText } from './core/objects';
 import * as errors from './errors';
-import type { OpenTokError } from './errors/opentok-error';
 import { createRestClient } from './http/rest-client';
-import type { HttpResponse } from './http/types';
 import * as layouts from './layouts/set-layout';
 import type { LayoutType, ScreenshareLayoutType } from './layouts/set-layout';
 import type { Archive } from './models/archive';
@@ -50,64 +49,16 @@ import * as dtmf from './sip/play-dtmf';
 import * as streams from './streams/streams';
 import type { StreamClassList } from './streams/streams';
 import * as tokens from './tokens/generate-token';
-import type { TokenCredentials } from './tokens/generate-token';
 import type { TokenOptions } from './tokens/token-options';
 
-/**
- * Error-first callback with no result: `(null)` on success, `(error)` on failure.
- *
- * The error is typed as the SDK's base class {@link OpenTokError}, so `statusCode`, `body` and
- * `cause` can be read without a cast. Some argument checks deliver a plain `Error` (as opentok 2.x
- * did); the type covers those truthfully, because all three members are optional and absent there.
- */
-export type DoneCallback = (error: OpenTokError | null) => void;
+export type { DoneCallback, ListCallback, ResponseCallback, ResultCallback } from './core/callback-types';
 
-/**
- * Error-first callback with one result: `(null, result)` on success, `(error)` on failure (the
- * result is then `undefined`). The result is declared non-optional, as `@types/node` declares its
- * callbacks, so that a callback may be written `(err, archive: OpenTok.Archive) => ...`; check
- * `err` first. The error is an {@link OpenTokError} or a plain `Error` (see {@link DoneCallback}).
- */
-export type ResultCallback<T> = (error: OpenTokError | null, result: T) => void;
-
-/**
- * Pass-through callback: `(null, body, response)` on success; `(error, body, response)` on an HTTP
- * error (`body` is `null` for 401, 403 and 404); `(error, null, null)` when no usable response
- * arrived. `body` is the parsed JSON (or the text) of the service's reply. The error is an
- * {@link OpenTokError} or a plain `Error` (see {@link DoneCallback}).
- */
-export type ResponseCallback = (error: OpenTokError | null, body: unknown, response: HttpResponse | null) => void;
-
-/**
- * Callback of the paged list methods: `(null, items, totalCount)` on success, `(error)` on failure
- * (the other arguments are then `undefined`; declared non-optional as in {@link ResultCallback}).
- * The error is an {@link OpenTokError} or a plain `Error` (see {@link DoneCallback}).
- */
-export type ListCallback<T> = (error: OpenTokError | null, items: T[], totalCount: number) => void;
 
 /** Each client's promise API, created on first use. */
 const promiseApis = new WeakMap<OpenTokClient, OpenTokPromises>();
 
-/** What a client keeps for its methods: the API modules' context and the credentials. */
-interface ClientState extends ApiContext {
-  readonly tokens: TokenCredentials;
-  readonly credentials: RestCredentials;
-}
-
-/**
- * Per-client state and secrets, kept off the instance: `util.inspect` and `JSON.stringify` cannot
- * reach them, and the published declarations need no ES private field (which a consumer compiling
- * for ES5 rejects). The secret has its own map so that the context handed to every API module does
- * not carry it.
- */
-const contexts = new WeakMap<OpenTokClient, ClientState>();
+/** The secret, kept off the instance (see src/core/client-state.ts) and out of the API context. */
 const secrets = new WeakMap<OpenTokClient, string>();
-
-function contextOf(client: OpenTokClient): ClientState {
-  const context = contexts.get(client);
-  if (!context) throw new TypeError('OpenTok method called on an object that is not an OpenTok client');
-  return context;
-}
 
 /**
  * How the constructor's error shows an invalid secret. opentok 2.x printed `String(apiSecret)`;
@@ -195,7 +146,7 @@ export class OpenTokClient {
 
     const signingKey = lazySigningKey(apiSecret, config.vonage);
     const credentials: RestCredentials = { apiKey: key, vonage: config.vonage, signingKey, clock: { offsetMs: 0 } };
-    contexts.set(this, {
+    setClientState(this, {
       ot: this,
       rest: createRestClient(config, credentials),
       projectPath: `/v2/project/${key}`,
