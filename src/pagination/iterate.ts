@@ -231,18 +231,28 @@ function idOf(item: unknown): unknown {
   return isPlainObject(item) ? item.id : undefined;
 }
 
-/** `opentok.promises.iterateArchives(options)`: every archive, through `listArchives`. */
-export function iterateArchives(client: OpenTokClient, args: readonly unknown[]): AsyncIterableIterator<Archive> {
-  const state = settingsOrError('iterateArchives', args, true);
-  const sessionId = state.ok ? state.settings.sessionId : undefined;
-  const fetchPage: PageFetcher<Archive> = (offset, count) =>
+/** The callback form of `listArchives` and `listBroadcasts`, as a page fetcher. */
+type ListMethod<T> = (
+  options: { offset: number; count: number; sessionId: string | undefined },
+  callback: (error: Error | null, items: T[], total: number) => void,
+) => void;
+
+/** Pages of a list method filtered by `sessionId`, as promises. */
+function listPages<T>(list: ListMethod<T>, sessionId: string | undefined): PageFetcher<T> {
+  return (offset, count) =>
     new Promise((resolve, reject) => {
-      client.listArchives({ offset, count, sessionId }, (error, items, total) => {
+      list({ offset, count, sessionId }, (error, items, total) => {
         if (error) reject(error);
         else resolve({ items, total });
       });
     });
-  return walk(state, fetchPage, idOf);
+}
+
+/** `opentok.promises.iterateArchives(options)`: every archive, through `listArchives`. */
+export function iterateArchives(client: OpenTokClient, args: readonly unknown[]): AsyncIterableIterator<Archive> {
+  const state = settingsOrError('iterateArchives', args, true);
+  const sessionId = state.ok ? state.settings.sessionId : undefined;
+  return walk(state, listPages<Archive>((options, callback) => client.listArchives(options, callback), sessionId), idOf);
 }
 
 /** `opentok.promises.iterateBroadcasts(options)`: every broadcast, through `listBroadcasts`. */
@@ -252,14 +262,7 @@ export function iterateBroadcasts(client: OpenTokClient, args: readonly unknown[
   // with a reserved character (`+`, `/`, `=`) still reaches the service intact.
   const filter = state.ok ? state.settings.sessionId : undefined;
   const sessionId = filter === undefined ? undefined : encodeURIComponent(filter);
-  const fetchPage: PageFetcher<Broadcast> = (offset, count) =>
-    new Promise((resolve, reject) => {
-      client.listBroadcasts({ offset, count, sessionId }, (error, items, total) => {
-        if (error) reject(error);
-        else resolve({ items, total });
-      });
-    });
-  return walk(state, fetchPage, idOf);
+  return walk(state, listPages<Broadcast>((options, callback) => client.listBroadcasts(options, callback), sessionId), idOf);
 }
 
 /**
